@@ -1,0 +1,120 @@
+/**
+ * Load the atlas from a data directory (default: the package's own `data/`): vocabularies,
+ * curated relation files and seed texts; validate structure and semantics; return an `Atlas`.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError, type Issue } from '../common/errors.ts';
+import { parseYaml, validateDocument } from '../common/yaml.ts';
+import { editDistance, Vocabulary } from './vocab.ts';
+import { atlasFileSchema, vocabFileSchema, type AtlasFile } from './schema.ts';
+import { checkAtlas, normalizeWhitespace, type CheckInput, type SeedText } from './validate.ts';
+import { Atlas, type AtlasRelation } from './atlas.ts';
+
+/** The package's `data/` directory (works from `src/atlas` and from `dist/atlas`). */
+export function defaultDataDir(): string {
+  return fileURLToPath(new URL('../../data/', import.meta.url));
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function keySuggester(known: readonly string[]) {
+  return (key: string): string | undefined => {
+    let best: string | undefined;
+    let bestD = Infinity;
+    for (const k of known) {
+      const d = editDistance(key.toLowerCase(), k.toLowerCase());
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  };
+}
+
+const KNOWN_KEYS = [
+  'version', 'seed', 'source', 'references', 'relations', 'citation', 'doi', 'kind', 'text',
+  'id', 'donor', 'donorLine', 'donorCondition', 'cargo', 'name', 'type', 'recipient', 'recipientLine',
+  'recipientCondition', 'targets', 'symbol', 'effect', 'phenotype', 'direction', 'cancerType', 'evidence',
+  'refs', 'quote', 'location', 'measures', 'value', 'unit', 'context', 'flags', 'related', 'note',
+  'cellTypes', 'cellLines', 'conditions', 'phenotypes', 'cancerTypes', 'genes', 'molecules', 'synonyms',
+  'parent', 'description', 'cellType', 'species',
+];
+
+export interface LoadOptions {
+  dataDir?: string;
+  /** Directory whose relative paths are used in messages (default: the data dir's parent). */
+  displayRoot?: string;
+}
+
+export function loadSeeds(dataDir: string): Map<string, SeedText & { raw: string }> {
+  const dir = join(dataDir, 'seeds');
+  const seeds = new Map<string, SeedText & { raw: string }>();
+  if (!existsSync(dir)) return seeds;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+    const raw = readFileSync(join(dir, f), 'utf8');
+    seeds.set(f, { raw, normalized: normalizeWhitespace(raw) });
+  }
+  return seeds;
+}
+
+export function loadVocabulary(dataDir: string, displayRoot: string): Vocabulary {
+  const issues: Issue[] = [];
+  const sources = [];
+  for (const path of yamlFiles(join(dataDir, 'vocab'))) {
+    const name = relative(displayRoot, path);
+    try {
+      const src = parseYaml(name, readFileSync(path, 'utf8'));
+      sources.push({ file: name, content: validateDocument(src, vocabFileSchema, keySuggester(KNOWN_KEYS)) });
+    } catch (e) {
+      if (e instanceof UserError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  if (issues.length > 0) throw new UserError(`vocabulary files: ${issues.length} problem(s)`, issues);
+  return Vocabulary.fromSources(sources);
+}
+
+/** Load and fully validate the atlas. Throws a UserError listing every problem found. */
+export function loadAtlas(options: LoadOptions = {}): Atlas {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const displayRoot = options.displayRoot ?? join(dataDir, '..');
+  const vocab = loadVocabulary(dataDir, displayRoot);
+  const seeds = loadSeeds(dataDir);
+  const inputs: CheckInput[] = [];
+  const issues: Issue[] = [];
+  for (const path of yamlFiles(join(dataDir, 'atlas'))) {
+    const name = relative(displayRoot, path);
+    try {
+      const src = parseYaml(name, readFileSync(path, 'utf8'));
+      const file: AtlasFile = validateDocument(src, atlasFileSchema, keySuggester(KNOWN_KEYS));
+      inputs.push({ src, file });
+    } catch (e) {
+      if (e instanceof UserError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  issues.push(...checkAtlas(inputs, vocab, seeds));
+  if (issues.length > 0) throw new UserError(`atlas: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+  const relations: AtlasRelation[] = [];
+  for (const { src, file } of inputs) {
+    for (const r of file.relations) {
+      relations.push({
+        ...r,
+        seed: file.seed,
+        file: src.file,
+        source: file.source,
+        referenceTexts: Object.fromEntries(r.refs.filter((x) => x in file.references).map((x) => [x, file.references[x]!.text])),
+      });
+    }
+  }
+  return new Atlas(relations, vocab);
+}
