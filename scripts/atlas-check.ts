@@ -1,10 +1,12 @@
 // Validate the atlas and print a per-file count, or every problem with file:line:column.
-// Usage: npx tsx scripts/atlas-check.ts
+// Usage: npx tsx scripts/atlas-check.ts [PREFIX ...]
+//   PREFIX: check only data/atlas and data/vocab files whose names start with it (plus vocab/core.yaml).
 import { loadAtlas } from '../src/atlas/load.ts';
 import { UserError } from '../src/common/errors.ts';
 
 try {
-  const atlas = loadAtlas();
+  const only = process.argv.slice(2);
+  const atlas = loadAtlas(only.length > 0 ? { only } : {});
   const perFile = new Map<string, number>();
   for (const r of atlas.relations) perFile.set(r.file, (perFile.get(r.file) ?? 0) + 1);
   for (const [f, n] of perFile) console.log(`${f}: ${n} relations`);

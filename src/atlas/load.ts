@@ -53,6 +53,17 @@ export interface LoadOptions {
   dataDir?: string;
   /** Directory whose relative paths are used in messages (default: the data dir's parent). */
   displayRoot?: string;
+  /**
+   * Load only atlas and vocabulary files whose names start with one of these prefixes (plus
+   * `vocab/core.yaml`); for curators checking their own files while others are being edited.
+   */
+  only?: readonly string[];
+}
+
+function selected(path: string, only: readonly string[] | undefined): boolean {
+  if (only === undefined) return true;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base === 'core.yaml' || only.some((p) => base.startsWith(p));
 }
 
 export function loadSeeds(dataDir: string): Map<string, SeedText & { raw: string }> {
@@ -66,10 +77,10 @@ export function loadSeeds(dataDir: string): Map<string, SeedText & { raw: string
   return seeds;
 }
 
-export function loadVocabulary(dataDir: string, displayRoot: string): Vocabulary {
+export function loadVocabulary(dataDir: string, displayRoot: string, only?: readonly string[]): Vocabulary {
   const issues: Issue[] = [];
   const sources = [];
-  for (const path of yamlFiles(join(dataDir, 'vocab'))) {
+  for (const path of yamlFiles(join(dataDir, 'vocab')).filter((p) => selected(p, only))) {
     const name = relative(displayRoot, path);
     try {
       const src = parseYaml(name, readFileSync(path, 'utf8'));
@@ -87,11 +98,11 @@ export function loadVocabulary(dataDir: string, displayRoot: string): Vocabulary
 export function loadAtlas(options: LoadOptions = {}): Atlas {
   const dataDir = options.dataDir ?? defaultDataDir();
   const displayRoot = options.displayRoot ?? join(dataDir, '..');
-  const vocab = loadVocabulary(dataDir, displayRoot);
+  const vocab = loadVocabulary(dataDir, displayRoot, options.only);
   const seeds = loadSeeds(dataDir);
   const inputs: CheckInput[] = [];
   const issues: Issue[] = [];
-  for (const path of yamlFiles(join(dataDir, 'atlas'))) {
+  for (const path of yamlFiles(join(dataDir, 'atlas')).filter((p) => selected(p, options.only))) {
     const name = relative(displayRoot, path);
     try {
       const src = parseYaml(name, readFileSync(path, 'utf8'));
