@@ -118,6 +118,11 @@ export const atlasFileSchema = z.strictObject({
     citation: nonEmpty,
     doi: nonEmpty.optional(),
     kind: z.enum(['primary', 'review']),
+    /**
+     * False when the seed text has no reference list (its citations are numbers only): numeric
+     * refs are then recorded as cited but cannot be resolved to a reference text.
+     */
+    referenceListInSeed: z.boolean().default(true),
   }),
   /** Reference-list entries cited by `refs`, keyed by their number as cited in the seed. */
   references: z.record(z.string().regex(/^\d+$/), referenceSchema).default({}),

@@ -88,7 +88,7 @@ function checkRelation(issues: Issue[], src: SourcedDocument, file: AtlasFile, i
   });
   r.refs.forEach((ref, j) => {
     if (/^\d+$/.test(ref)) {
-      if (!(ref in file.references)) issues.push(issueAt(src, p('refs', j), `reference ${ref} is cited but not listed under "references" of this file`));
+      if (file.source.referenceListInSeed && !(ref in file.references)) issues.push(issueAt(src, p('refs', j), `reference ${ref} is cited but not listed under "references" of this file`));
     } else if (DOI.test(ref)) {
       if (seed && !seed.normalized.toLowerCase().includes(ref.toLowerCase())) {
         issues.push(issueAt(src, p('refs', j), `DOI "${ref}" does not occur in the seed ${file.seed}`));
