@@ -8,6 +8,7 @@ import { buildGraph, findPaths, resolveNode, type CausalPath } from '../atlas/gr
 import { EXPORT_FORMATS, exportRelations, relationRecord, type ExportFormat } from '../atlas/export.ts';
 import { atlasStats } from '../atlas/stats.ts';
 import { VOCAB_CATEGORIES, type VocabCategory } from '../atlas/schema.ts';
+import { vocabularyMarkdown } from '../atlas/vocab-doc.ts';
 import { formatTable, printJson, writeFileAtomic, type Io } from './io.ts';
 
 interface FilterFlags {
@@ -259,8 +260,13 @@ export function atlasCommand(io: Io, dataDir: () => string | undefined): Command
     .description('list the controlled vocabulary (all categories, or one)')
     .argument('[category]', `one of ${VOCAB_CATEGORIES.join(', ')}`)
     .option('--json', 'print JSON')
-    .action((category: string | undefined, opts: { json?: boolean }) => {
+    .option('--markdown', 'print the documentation page (docs/vocabulary.md)')
+    .action((category: string | undefined, opts: { json?: boolean; markdown?: boolean }) => {
       const a = load();
+      if (opts.markdown) {
+        io.out(vocabularyMarkdown(a.vocab));
+        return;
+      }
       if (category !== undefined && !VOCAB_CATEGORIES.includes(category as VocabCategory)) {
         throw new UserError(`unknown vocabulary category "${category}"; expected one of ${VOCAB_CATEGORIES.join(', ')}`);
       }
