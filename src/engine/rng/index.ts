@@ -1,0 +1,3 @@
+export { mulhi32, philox4x32 } from './philox.ts';
+export { CounterStream, U32_UNIT, draw4, normalFromUniforms, rngKey, unit32, unit53 } from './stream.ts';
+export type { RngKey } from './stream.ts';
