@@ -1,0 +1,230 @@
+/**
+ * The LOD sweep kernels: one implicit tridiagonal solve per grid line, along x, y or z, for one
+ * substrate. Written as pool kernels `(args, start, end, bound)` over work units so the same code
+ * runs in-process and in workers.
+ *
+ * Work units. x: one unit per line (j, k); the line is contiguous and solved with the recurrence
+ * carried in a register. y and z: a unit is a (plane-or-row, i-chunk) pair and the inner loop runs
+ * over contiguous i for all lines of the chunk at once, so memory is streamed with unit stride and
+ * the independent lines give the CPU parallel work instead of one latency-bound recurrence. Every
+ * line is solved by the same operations in the same order whichever unit or thread it falls in, so
+ * results are bit-identical for any partition.
+ *
+ * Dirichlet nodes inside a line (a mask) make that line's matrix differ from the precomputed one.
+ * Those lines are flagged and solved exactly by a general Thomas solve with identity rows at the
+ * masked nodes (solveMaskedLine); in the y/z sweeps their right-hand side is saved before the fast
+ * plane sweep overwrites it. Lines made only of Dirichlet voxels (the faces of the other axes) are
+ * solved by the fast path and restored by the solver's reset afterwards.
+ */
+import type { AxisCoefficients } from './coefficients.ts';
+
+export interface SweepBound {
+  nx: number;
+  ny: number;
+  nz: number;
+  /** i-chunks per plane (y sweep) or row (z sweep), and their width. */
+  nic: number;
+  width: number;
+  fields: Float64Array[];
+  /** coeffs[s][axis]. */
+  coeffs: AxisCoefficients[][];
+  /** masks[s][voxel] = 1 at Dirichlet voxels (faces and interior), or null when s has none. */
+  masks: (Uint8Array | null)[];
+  /** maskedLines[s][axis][line] = 1 when that line holds an interior Dirichlet voxel. */
+  maskedLines: (Uint8Array | null)[][];
+}
+
+export interface SweepArgs {
+  /** Substrates to sweep, in this order (one pool run covers all of them to save round trips). */
+  substrates: number[];
+  axis: 0 | 1 | 2;
+}
+
+/** Number of work units of a sweep. */
+export function sweepUnits(b: SweepBound, axis: 0 | 1 | 2): number {
+  if (axis === 0) return b.ny * b.nz;
+  return (axis === 1 ? b.nz : b.ny) * b.nic;
+}
+
+export function sweepKernel(args: SweepArgs, start: number, end: number, b: SweepBound): void {
+  for (const s of args.substrates) sweepOne(s, args.axis, start, end, b);
+}
+
+function sweepOne(s: number, axis: 0 | 1 | 2, start: number, end: number, b: SweepBound): void {
+  const u = b.fields[s]!;
+  const co = b.coeffs[s]![axis]!;
+  const lines = b.maskedLines[s]![axis] ?? null;
+  const mask = b.masks[s] ?? null;
+  if (axis === 0) {
+    sweepX(u, co, b.nx, start, end, lines, mask);
+    return;
+  }
+  for (let unit = start; unit < end; unit++) {
+    const outer = Math.floor(unit / b.nic);
+    const i0 = (unit - outer * b.nic) * b.width;
+    const i1 = Math.min(b.nx, i0 + b.width);
+    if (i0 >= i1) continue;
+    if (axis === 1) {
+      // y lines of plane k = outer: voxel (i, j) at i + nx·j + nx·ny·k, line id i + nx·k.
+      sweepStrided(u, co, outer * b.nx * b.ny, b.nx, i0, i1, lines, outer * b.nx, mask);
+    } else {
+      // z lines of row j = outer: voxel (i, k) at i + nx·j + nx·ny·k, line id i + nx·j.
+      sweepStrided(u, co, outer * b.nx, b.nx * b.ny, i0, i1, lines, outer * b.nx, mask);
+    }
+  }
+}
+
+/** x sweep over lines [start, end): each line contiguous, recurrence kept in a register. */
+function sweepX(
+  u: Float64Array,
+  co: AxisCoefficients,
+  nx: number,
+  start: number,
+  end: number,
+  lines: Uint8Array | null,
+  mask: Uint8Array | null,
+): void {
+  const { inv, e, c, lowerLast } = co;
+  const last = nx - 1;
+  const invLast = inv[last]!;
+  for (let line = start; line < end; line++) {
+    const base = line * nx;
+    if (lines !== null && lines[line] === 1) {
+      solveMaskedLine(u, base, 1, nx, co, mask!, null);
+      continue;
+    }
+    if (nx === 1) {
+      u[base] = u[base]! * invLast;
+      continue;
+    }
+    let y = u[base]! * inv[0]!;
+    u[base] = y;
+    for (let t = 1; t < last; t++) {
+      y = (u[base + t]! + c * y) * inv[t]!;
+      u[base + t] = y;
+    }
+    let x = (u[base + last]! + lowerLast * y) * invLast;
+    u[base + last] = x;
+    for (let t = last - 1; t >= 0; t--) {
+      x = u[base + t]! + e[t]! * x;
+      u[base + t] = x;
+    }
+  }
+}
+
+/**
+ * Sweep of the lines i ∈ [i0, i1) that start at `origin + i` and step by `stride` (nx for y, nx·ny
+ * for z), all lines advanced together with i innermost. `lineBase + i` is the line id in the
+ * masked-line flags.
+ */
+function sweepStrided(
+  u: Float64Array,
+  co: AxisCoefficients,
+  origin: number,
+  stride: number,
+  i0: number,
+  i1: number,
+  lines: Uint8Array | null,
+  lineBase: number,
+  mask: Uint8Array | null,
+): void {
+  const { n, inv, e, c, lowerLast } = co;
+  // Save the right-hand sides of masked lines: the plane sweep below overwrites them.
+  let saved: Float64Array | null = null;
+  let savedIds: number[] | null = null;
+  if (lines !== null) {
+    for (let i = i0; i < i1; i++) {
+      if (lines[lineBase + i] !== 1) continue;
+      savedIds ??= [];
+      savedIds.push(i);
+    }
+    if (savedIds !== null) {
+      saved = new Float64Array(savedIds.length * n);
+      for (let m = 0; m < savedIds.length; m++) {
+        const at = origin + savedIds[m]!;
+        for (let t = 0; t < n; t++) saved[m * n + t] = u[at + t * stride]!;
+      }
+    }
+  }
+
+  if (n === 1) {
+    const s = inv[0]!;
+    for (let i = origin + i0; i < origin + i1; i++) u[i] = u[i]! * s;
+  } else {
+    const last = n - 1;
+    // Forward elimination, row 0 then interior rows, each over all lines of the chunk.
+    const inv0 = inv[0]!;
+    for (let i = origin + i0, iEnd = origin + i1; i < iEnd; i++) u[i] = u[i]! * inv0;
+    for (let t = 1; t < last; t++) {
+      const it = inv[t]!;
+      const row = origin + t * stride;
+      const prev = row - stride;
+      for (let i = i0; i < i1; i++) u[row + i] = (u[row + i]! + c * u[prev + i]!) * it;
+    }
+    {
+      const it = inv[last]!;
+      const row = origin + last * stride;
+      const prev = row - stride;
+      for (let i = i0; i < i1; i++) u[row + i] = (u[row + i]! + lowerLast * u[prev + i]!) * it;
+    }
+    // Back substitution.
+    for (let t = last - 1; t >= 0; t--) {
+      const et = e[t]!;
+      const row = origin + t * stride;
+      const next = row + stride;
+      for (let i = i0; i < i1; i++) u[row + i] = u[row + i]! + et * u[next + i]!;
+    }
+  }
+
+  if (saved !== null && savedIds !== null) {
+    for (let m = 0; m < savedIds.length; m++) solveMaskedLine(u, origin + savedIds[m]!, stride, n, co, mask!, saved.subarray(m * n, m * n + n));
+  }
+}
+
+/**
+ * Exact solve of one line containing Dirichlet voxels: rows at masked voxels are identity rows (the
+ * voxel keeps the value it holds, which the solver keeps equal to its Dirichlet value), the other
+ * rows are the ordinary interior / no-flux rows. Coefficients are formed on the fly (O(n) extra
+ * work, paid only by masked lines). `rhs` is the line's right-hand side when it was saved
+ * elsewhere, else it is read from u.
+ */
+export function solveMaskedLine(
+  u: Float64Array,
+  base: number,
+  stride: number,
+  n: number,
+  co: AxisCoefficients,
+  mask: Uint8Array,
+  rhs: Float64Array | null,
+): void {
+  const { c, delta } = co;
+  // e and y are kept in u-shaped scratch: e in a local array, y written into u directly.
+  const e = new Float64Array(n);
+  let ePrev = 0;
+  let yPrev = 0;
+  for (let t = 0; t < n; t++) {
+    const at = base + t * stride;
+    const d = rhs === null ? u[at]! : rhs[t]!;
+    if (mask[at] === 1) {
+      e[t] = 0;
+      yPrev = d;
+      ePrev = 0;
+      u[at] = d;
+      continue;
+    }
+    const l = t > 0 ? c : 0;
+    const r = t < n - 1 ? c : 0;
+    const den = 1 + delta + l + r - l * ePrev;
+    const y = (d + l * yPrev) / den;
+    ePrev = r / den;
+    e[t] = ePrev;
+    yPrev = y;
+    u[at] = y;
+  }
+  let x = u[base + (n - 1) * stride]!;
+  for (let t = n - 2; t >= 0; t--) {
+    const at = base + t * stride;
+    x = u[at]! + e[t]! * x;
+    u[at] = x;
+  }
+}
