@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { isUserError } from '../common/errors.ts';
 import { atlasCommand } from './atlas-commands.ts';
 import { startCommand } from './start-command.ts';
+import { modelCommand } from './model-commands.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -21,6 +22,7 @@ export function buildProgram(io: Io): Command {
     .option('--data <dir>', 'use another data directory (atlas, vocabularies, seeds) instead of the packaged one');
   const dataDir = (): string | undefined => program.opts<{ data?: string }>().data;
   program.addCommand(atlasCommand(io, dataDir));
+  program.addCommand(modelCommand(io, dataDir));
   program.addCommand(startCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
