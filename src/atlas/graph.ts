@@ -150,15 +150,31 @@ export function findPaths(atlas: Atlas, graph: AtlasGraph, from: string, to: str
   return scored.slice(0, limit).map((x) => x.c);
 }
 
+/** Experimental evidence first: in vivo, in vitro, clinical, then review claims and proposals. */
+const EVIDENCE_RANK: Record<string, number> = { 'in-vivo': 0, 'in-vitro': 1, clinical: 2, 'review-claim': 3, proposed: 4 };
+const strength = (r: AtlasRelation): number => Math.min(...r.evidence.map((e) => EVIDENCE_RANK[e] ?? 5));
+
 function toCausalPath(atlas: Atlas, graph: AtlasGraph, keys: string[]): CausalPath {
   const nodes = keys.map((k) => graph.nodes.get(k)!);
-  const steps: PathStep[] = [];
+  const stepIds: string[][] = [];
+  const interactions: Interaction[] = [];
   for (let i = 0; i + 1 < keys.length; i++) {
     // Several interactions may link the same pair; report each supporting relation once.
     const edges = (graph.out.get(keys[i]!) ?? []).filter((e) => e.to === keys[i + 1]);
-    const rels = [...new Set(edges.flatMap((e) => e.relations))].map((id) => atlas.get(id)!);
-    steps.push({ from: nodes[i]!, to: nodes[i + 1]!, interaction: edges[0]!.interaction, relations: rels });
+    stepIds.push([...new Set(edges.flatMap((e) => e.relations))]);
+    interactions.push(edges[0]!.interaction);
   }
+  // Within a step, list first the relations that support every step of the chain (one study
+  // showing the whole mechanism), then by strength of evidence, so the first quote shown is the best.
+  const everywhere = new Set(stepIds.reduce((acc, ids) => acc.filter((id) => ids.includes(id))));
+  const steps: PathStep[] = stepIds.map((ids, i) => ({
+    from: nodes[i]!,
+    to: nodes[i + 1]!,
+    interaction: interactions[i]!,
+    relations: ids
+      .map((id) => atlas.get(id)!)
+      .sort((a, b) => Number(everywhere.has(b.id)) - Number(everywhere.has(a.id)) || strength(a) - strength(b) || a.id.localeCompare(b.id)),
+  }));
   return { nodes, steps };
 }
 

@@ -40,7 +40,8 @@ export function startCommand(io: Io, dataDir: () => string | undefined): Command
       io.out(`  evidence: ${Object.entries(stats.byEvidence).map(([k, v]) => `${k} ${v}`).join(', ')}\n\n`);
       io.out('Hypoxia → cargo → target → invasion in glioma:\n');
       for (const p of withTargets) {
-        io.out(`  ${p.nodes.map((n) => n.label).join(' → ')}   [${[...new Set(p.steps.flatMap((s) => s.relations.map((r) => r.id)))].join(', ')}]\n`);
+        const ids = [...new Set(p.steps.flatMap((s) => s.relations.map((r) => r.id)))];
+        io.out(`  ${p.nodes.map((n) => n.label).join(' → ')}   (${ids.length} relations, e.g. ${p.steps[p.steps.length - 1]!.relations[0]!.id})\n`);
       }
       if (withTargets.length === 0) io.out('  (none found)\n');
       io.out('\nNext: `exoscape atlas path hypoxia invasion --cancer glioma` for every step with its quote; `exoscape --help` for all commands.\n');
