@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFields, type Fields } from '../fields/fields.ts';
 import { createMesh, type Mesh } from '../mesh.ts';
 import { createPool } from '../parallel/pool.ts';
-import { createDiffusionSolver, type DiffusionBudget } from './solver.ts';
+import { createDiffusionSolver, PARALLEL_MIN_VOXEL_UPDATES, type DiffusionBudget } from './solver.ts';
 
 async function run(mesh: Mesh, threads: number | null): Promise<{ fields: Fields; budgets: DiffusionBudget[] }> {
   const fields = createFields(mesh, ['a', 'b'], { initial: [1, 0] });
@@ -17,7 +17,7 @@ async function run(mesh: Mesh, threads: number | null): Promise<{ fields: Fields
       { diffusionUm2PerMin: 100, decayPerMin: 0.5 },
     ],
   });
-  const vessels = [5, 777, 1500, 2222, mesh.voxelCount - 3];
+  const vessels = [5, 777, 15000, 42222, mesh.voxelCount - 3];
   await solver.setDirichletNodes(0, vessels, 20);
   await solver.setDirichletNodes(1, vessels, [1, 2, 3, 4, 5]);
   await solver.advance(15);
@@ -27,9 +27,16 @@ async function run(mesh: Mesh, threads: number | null): Promise<{ fields: Fields
 }
 
 describe('determinism across thread counts', () => {
+  it('uses meshes big enough to run on the workers', () => {
+    expect(47 * 43 * 41 * 2).toBeGreaterThanOrEqual(PARALLEL_MIN_VOXEL_UPDATES);
+    expect(301 * 257 * 2).toBeGreaterThanOrEqual(PARALLEL_MIN_VOXEL_UPDATES);
+  });
+
   for (const [label, mesh] of [
-    ['3-D', createMesh({ nx: 23, ny: 19, nz: 17 })],
-    ['2-D', createMesh({ nx: 131, ny: 97 })],
+    // Large enough (voxels × substrates ≥ PARALLEL_MIN_VOXEL_UPDATES) that the sweeps really go to
+    // the workers; odd sizes so chunks are uneven.
+    ['3-D', createMesh({ nx: 47, ny: 43, nz: 41 })],
+    ['2-D', createMesh({ nx: 301, ny: 257 })],
   ] as const) {
     it(`gives byte-identical fields and budgets for in-process, 1, 2 and 4 threads (${label})`, async () => {
       const ref = await run(mesh, null);

@@ -125,7 +125,6 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
     w.on('exit', (code) => {
       if (!closed) failAll(new Error(`pool worker exited unexpectedly with code ${code}`));
     });
-    w.unref();
     workers.push(w);
   }
   // Wait until every worker runs, so start-up failures surface here rather than in the first run.
@@ -138,6 +137,8 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
         }),
     ),
   );
+  // Referenced only while a run or bind is in flight (see hold/release).
+  for (const w of workers) w.unref();
 
   const hold = (): void => {
     if (busy++ === 0) for (const w of workers) w.ref();
