@@ -5,8 +5,7 @@ import { UserError } from '../common/errors.ts';
 import { defaultModelPath, loadModel, parseModel } from './load-model.ts';
 import { explainModel } from './explain.ts';
 
-// The packaged model cites seed 000 and seed 002 (lines 1–124) relations.
-const atlas = loadAtlas({ only: ['qian2021', 'mu2025-hyp'] });
+const atlas = loadAtlas();
 const text = readFileSync(defaultModelPath(), 'utf8');
 
 function problems(t: string): string[] {
