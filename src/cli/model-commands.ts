@@ -1,5 +1,6 @@
 /** `exoscape model …`: validate, explain (rules in English with evidence, parameters with sources), rules export/import. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseDocument } from 'yaml';
 import { UserError } from '../common/errors.ts';
@@ -27,7 +28,7 @@ export function modelCommand(io: Io, dataDir: () => string | undefined): Command
     return atlas;
   };
   const load = (file: string | undefined, set?: Record<string, number>) =>
-    loadModel(file ?? defaultModelPath(), { atlas: getAtlas(), overrides: set ?? {}, displayRoot: io.cwd });
+    loadModel(file !== undefined ? resolve(io.cwd, file) : defaultModelPath(), { atlas: getAtlas(), overrides: set ?? {}, displayRoot: io.cwd });
 
   cmd
     .command('validate')
@@ -94,12 +95,12 @@ export function modelCommand(io: Io, dataDir: () => string | undefined): Command
     .action((csvPath: string, opts: { model?: string; out?: string }) => {
       let csv: string;
       try {
-        csv = readFileSync(csvPath, 'utf8');
+        csv = readFileSync(resolve(io.cwd, csvPath), 'utf8');
       } catch {
         throw new UserError(`cannot read rules file "${csvPath}"`);
       }
       const rules = rulesFromCsv(csvPath, csv);
-      const modelPath = opts.model ?? defaultModelPath();
+      const modelPath = opts.model !== undefined ? resolve(io.cwd, opts.model) : defaultModelPath();
       const doc = parseDocument(readFileSync(modelPath, 'utf8'));
       rules.forEach((r, i) => {
         const stem = `${r.cellType}_${r.signal}_${r.behavior}`.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
