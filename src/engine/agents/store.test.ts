@@ -29,8 +29,8 @@ describe('AgentStore', () => {
     expect(j).toBe(1);
     expect(s.x[j]).toBe(4);
     expect(s.getState(j, 'q')).toBe(40);
-    expect(() => s.removeById(1)).toThrow(/not alive/);
-    expect(() => s.remove(4)).toThrow(/out of range/);
+    expect(() => { s.removeById(1); }).toThrow(/not alive/);
+    expect(() => { s.remove(4); }).toThrow(/out of range/);
   });
 
   it('property: any sequence of adds and removes keeps every live id mapped to its own data', () => {

@@ -1,0 +1,181 @@
+/**
+ * Driver for one agent step: neighbour-grid rebuild (serial, O(n)), then the fused step kernel over
+ * all grid slots, in-process or split across a KernelPool. An `AgentDynamics` is a value owned by one
+ * simulation; it holds the grid, the RNG key and the step counter, nothing global.
+ */
+import type { BoundHandle, KernelPool } from '../parallel/pool.ts';
+import { siblingModuleUrl } from '../parallel/pool.ts';
+import { rngKey } from '../rng/stream.ts';
+import type { RngKey } from '../rng/stream.ts';
+import { NeighbourGrid } from './grid.ts';
+import type { Domain } from './grid.ts';
+import { PHYSICELL_WALL_REPULSION_UM_PER_MIN } from './mechanics.ts';
+import type { MechanicsTable } from './mechanics.ts';
+import { agentStepKernel } from './step-kernel.ts';
+import type { AgentStepArgs, AgentStepArrays } from './step-kernel.ts';
+import type { AgentStore } from './store.ts';
+
+const KERNEL_URL = siblingModuleUrl(import.meta.url, './step-kernel');
+
+export interface AgentDynamicsOptions {
+  domain: Domain;
+  /** Mechanics time step, min (PhysiCell default 0.1). */
+  dtMin: number;
+  /** Simulation seed (non-negative integer < 2^53). */
+  seed: number;
+  /** Pair tables by type; null switches cell–cell mechanics off. */
+  mechanics: MechanicsTable | null;
+  /** Persistent biased random walk (default true; cells with speed 0 do not move by themselves). */
+  motility?: boolean;
+  /** Virtual wall at the domain edge (default true, as PhysiCell's `virtual_wall_at_domain_edge`). */
+  walls?: boolean;
+  wallRepulsionUmPerMin?: number;
+  /**
+   * Reorder the store into grid order every this many steps (0 = never; default 20). Neighbours then
+   * sit close in memory, which keeps the gather cache-friendly as cells drift; the permutation is a
+   * deterministic function of the state, so it does not affect reproducibility across thread counts.
+   */
+  sortEvery?: number;
+}
+
+export class AgentDynamics {
+  readonly store: AgentStore;
+  readonly grid: NeighbourGrid;
+  readonly key: RngKey;
+  readonly options: Readonly<Required<Omit<AgentDynamicsOptions, 'mechanics'>>> & { mechanics: MechanicsTable | null };
+  /** Index of the next step (the `step` word of random-number addresses). */
+  stepIndex = 0;
+  private binding: { pool: KernelPool; handle: BoundHandle<AgentStepArrays> } | null = null;
+  private readonly fallbackTable: MechanicsTable = {
+    nTypes: 1,
+    repulsion: new Float64Array(1),
+    adhesion: new Float64Array(1),
+    relAdhesion: new Float64Array(1),
+    maxRelAdhesion: 1,
+  };
+
+  constructor(store: AgentStore, opts: AgentDynamicsOptions) {
+    if (!(opts.dtMin > 0)) throw new RangeError(`AgentDynamics: dtMin must be > 0, got ${opts.dtMin}`);
+    this.store = store;
+    this.key = rngKey(opts.seed);
+    this.options = {
+      domain: { ...opts.domain },
+      dtMin: opts.dtMin,
+      seed: opts.seed,
+      mechanics: opts.mechanics,
+      motility: opts.motility ?? true,
+      walls: opts.walls ?? true,
+      wallRepulsionUmPerMin: opts.wallRepulsionUmPerMin ?? PHYSICELL_WALL_REPULSION_UM_PER_MIN,
+      sortEvery: opts.sortEvery ?? 20,
+    };
+    this.grid = new NeighbourGrid(store.dims, opts.domain, { shared: store.shared });
+  }
+
+  /** Rebuilds the grid (and reorders the store when due) and returns the kernel arguments. */
+  prepare(): AgentStepArgs {
+    const { store, grid, options: o } = this;
+    const table = o.mechanics;
+    const maxRel = table ? table.maxRelAdhesion : 1;
+    let maxR = 0;
+    const r = store.radius;
+    for (let i = 0; i < store.count; i++) if (r[i]! > maxR) maxR = r[i]!;
+    if (table) {
+      for (let i = 0; i < store.count; i++) {
+        if (store.type[i]! < 0 || store.type[i]! >= table.nTypes) {
+          throw new RangeError(`AgentDynamics: cell ${store.id[i]} has type ${store.type[i]}, table has ${table.nTypes} types`);
+        }
+      }
+    }
+    // Bins must be at least the largest adhesion range 2·ρ_max·r_max. In a domain much larger than the
+    // tissue that would mean far more bins than cells, and the grid costs O(bins) per step, so bins are
+    // widened until there are at most ~4 per cell (never fewer than 4096 in all). 10 % headroom avoids
+    // a re-layout every step while cells grow; halving the need triggers a shrink.
+    const d0 = o.domain;
+    const volume = (d0.xmax - d0.xmin) * (d0.ymax - d0.ymin) * (store.dims === 3 ? d0.zmax - d0.zmin : 1);
+    const maxBins = Math.max(4096, 4 * store.count);
+    const need = Math.max(2 * maxRel * maxR, (volume / maxBins) ** (1 / store.dims), 1e-3);
+    if (need > grid.binSizeUm || need < 0.5 * grid.binSizeUm) grid.rebuild(store, need * 1.1);
+    else grid.rebuild(store, grid.binSizeUm);
+    if (o.sortEvery > 0 && this.stepIndex % o.sortEvery === 0 && store.count > 1) {
+      store.permute(grid.order.subarray(0, store.count));
+      grid.rebuild(store, grid.binSizeUm);
+    }
+    const d = o.domain;
+    return {
+      dims: store.dims,
+      dtMin: o.dtMin,
+      step: this.stepIndex,
+      k0: this.key.k0,
+      k1: this.key.k1,
+      nTypes: table ? table.nTypes : 1,
+      nbx: grid.nbx,
+      nby: grid.nby,
+      nbz: grid.nbz,
+      xmin: d.xmin, xmax: d.xmax, ymin: d.ymin, ymax: d.ymax, zmin: d.zmin, zmax: d.zmax,
+      mechanics: table !== null,
+      motility: o.motility,
+      walls: o.walls,
+      wallRepulsionUmPerMin: o.wallRepulsionUmPerMin,
+    };
+  }
+
+  /** The typed arrays the kernel reads and writes (re-read after any growth). */
+  arrays(): AgentStepArrays {
+    const s = this.store;
+    const g = this.grid;
+    const t = this.options.mechanics ?? this.fallbackTable;
+    return {
+      x: s.x, y: s.y, z: s.z, vx: s.vx, vy: s.vy, vz: s.vz, pvx: s.pvx, pvy: s.pvy, pvz: s.pvz,
+      mx: s.mx, my: s.my, mz: s.mz, speed: s.speed, persistence: s.persistence, bias: s.bias,
+      bx: s.bx, by: s.by, bz: s.bz, id: s.id,
+      binStart: g.binStart, order: g.order, slotBin: g.slotBin,
+      sx: g.sx, sy: g.sy, sz: g.sz, sr: g.sr, stype: g.stype,
+      repulsion: t.repulsion, adhesion: t.adhesion, relAdhesion: t.relAdhesion,
+    };
+  }
+
+  /** One mechanics step on the calling thread. */
+  stepSync(): void {
+    const args = this.prepare();
+    agentStepKernel(args, 0, this.store.count, this.arrays());
+    this.stepIndex++;
+  }
+
+  /**
+   * One mechanics step split over `pool` (in-process when absent). Needs a store created with
+   * `shared: true` when the pool has more than one thread. Results are byte-identical to `stepSync`.
+   */
+  async step(pool?: KernelPool): Promise<void> {
+    if (pool === undefined || pool.threads === 1) {
+      this.stepSync();
+      return;
+    }
+    if (!this.store.shared) throw new Error('AgentDynamics.step: a multi-thread pool needs an AgentStore created with shared: true');
+    const args = this.prepare();
+    const arrays = this.arrays();
+    await pool.run(KERNEL_URL, 'agentStepKernel', args, this.store.count, await this.bound(pool, arrays));
+    this.stepIndex++;
+  }
+
+  /** Releases the arrays bound into `pool`'s workers (call before closing or dropping the pool). */
+  release(): void {
+    if (this.binding) this.binding.pool.unbind(this.binding.handle);
+    this.binding = null;
+  }
+
+  /** Binds the arrays into the pool once, and again only when a buffer was replaced (growth, re-layout). */
+  private async bound(pool: KernelPool, arrays: AgentStepArrays): Promise<BoundHandle<AgentStepArrays>> {
+    const b = this.binding;
+    if (b?.pool === pool) {
+      const old = b.handle.value as unknown as Record<string, { buffer: ArrayBufferLike }>;
+      const now = arrays as unknown as Record<string, { buffer: ArrayBufferLike }>;
+      let same = true;
+      for (const k of Object.keys(now)) if (old[k]!.buffer !== now[k]!.buffer) same = false;
+      if (same) return b.handle;
+      pool.unbind(b.handle);
+    }
+    const handle = await pool.bind(arrays);
+    this.binding = { pool, handle };
+    return handle;
+  }
+}
