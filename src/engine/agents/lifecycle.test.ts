@@ -78,9 +78,9 @@ describe('lifecycleStep', () => {
       });
       expect(ev.divisions).toEqual([0]);
       const d = s.indexOf(ev.daughters[0]!);
-      const sep = Math.hypot(s.x[d]! - s.x[0]!, s.y[d]! - s.y[0]!, s.z[d]! - s.z[0]!);
+      const sep = Math.hypot(s.x[d]! - s.x[0], s.y[d]! - s.y[0], s.z[d]! - s.z[0]!);
       expect(sep).toBeCloseTo(2 * (1 - Math.cbrt(0.5)) * 8, 12);
-      expect((s.x[d]! + s.x[0]!) / 2).toBeCloseTo(100, 12);
+      expect((s.x[d]! + s.x[0]) / 2).toBeCloseTo(100, 12);
       expect(s.radius[0]).toBeCloseTo(8 * Math.cbrt(0.5), 12);
       expect(s.radius[d]).toBeCloseTo(8 * Math.cbrt(0.5), 12);
       expect(s.getState(0, 'cargo') + s.getState(d, 'cargo')).toBe(10);
