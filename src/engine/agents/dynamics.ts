@@ -36,6 +36,8 @@ export interface AgentDynamicsOptions {
    * deterministic function of the state, so it does not affect reproducibility across thread counts.
    */
   sortEvery?: number;
+  /** Neighbour bins searched on each side: bins are (interaction range)/reach wide (default 2). */
+  reach?: 1 | 2;
 }
 
 export class AgentDynamics {
@@ -67,6 +69,7 @@ export class AgentDynamics {
       walls: opts.walls ?? true,
       wallRepulsionUmPerMin: opts.wallRepulsionUmPerMin ?? PHYSICELL_WALL_REPULSION_UM_PER_MIN,
       sortEvery: opts.sortEvery ?? 20,
+      reach: opts.reach ?? 2,
     };
     this.grid = new NeighbourGrid(store.dims, opts.domain, { shared: store.shared });
   }
@@ -88,17 +91,18 @@ export class AgentDynamics {
     }
     // Bins must be at least the largest adhesion range 2·ρ_max·r_max. In a domain much larger than the
     // tissue that would mean far more bins than cells, and the grid costs O(bins) per step, so bins are
-    // widened until there are at most ~4 per cell (never fewer than 4096 in all). 10 % headroom avoids
+    // widened until there are at most ~4 per cell (never fewer than 4096 in all). 2 % headroom avoids
     // a re-layout every step while cells grow; halving the need triggers a shrink.
     const d0 = o.domain;
     const volume = (d0.xmax - d0.xmin) * (d0.ymax - d0.ymin) * (store.dims === 3 ? d0.zmax - d0.zmin : 1);
     const maxBins = Math.max(4096, 4 * store.count);
-    const need = Math.max(2 * maxRel * maxR, (volume / maxBins) ** (1 / store.dims), 1e-3);
-    if (need > grid.binSizeUm || need < 0.5 * grid.binSizeUm) grid.rebuild(store, need * 1.1);
-    else grid.rebuild(store, grid.binSizeUm);
+    const need = Math.max((2 * maxRel * maxR) / o.reach, (volume / maxBins) ** (1 / store.dims), 1e-3);
+    const rel = table?.relAdhesion;
+    if (need > grid.binSizeUm || need < 0.5 * grid.binSizeUm) grid.rebuild(store, need * 1.02, rel);
+    else grid.rebuild(store, grid.binSizeUm, rel);
     if (o.sortEvery > 0 && this.stepIndex % o.sortEvery === 0 && store.count > 1) {
       store.permute(grid.order.subarray(0, store.count));
-      grid.rebuild(store, grid.binSizeUm);
+      grid.rebuild(store, grid.binSizeUm, rel);
     }
     const d = o.domain;
     return {
@@ -111,6 +115,7 @@ export class AgentDynamics {
       nbx: grid.nbx,
       nby: grid.nby,
       nbz: grid.nbz,
+      reach: o.reach,
       xmin: d.xmin, xmax: d.xmax, ymin: d.ymin, ymax: d.ymax, zmin: d.zmin, zmax: d.zmax,
       mechanics: table !== null,
       motility: o.motility,
@@ -129,8 +134,8 @@ export class AgentDynamics {
       mx: s.mx, my: s.my, mz: s.mz, speed: s.speed, persistence: s.persistence, bias: s.bias,
       bx: s.bx, by: s.by, bz: s.bz, id: s.id,
       binStart: g.binStart, order: g.order, slotBin: g.slotBin,
-      sx: g.sx, sy: g.sy, sz: g.sz, sr: g.sr, stype: g.stype,
-      repulsion: t.repulsion, adhesion: t.adhesion, relAdhesion: t.relAdhesion,
+      sp: g.sp, sr: g.sr, stype: g.stype,
+      repulsion: t.repulsion, adhesion: t.adhesion,
     };
   }
 

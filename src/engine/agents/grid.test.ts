@@ -4,8 +4,8 @@ import { NeighbourGrid } from './grid.ts';
 import { AgentStore } from './store.ts';
 
 describe('NeighbourGrid', () => {
-  for (const dims of [2, 3] as const) {
-    it(`finds exactly the brute-force neighbour pairs in ${dims}D`, () => {
+  for (const [dims, reach] of [[2, 1], [3, 1], [2, 2], [3, 2]] as const) {
+    it(`finds exactly the brute-force neighbour pairs in ${dims}D with reach ${reach}`, () => {
       const rng = new CounterStream(rngKey(1), dims);
       const domain = { xmin: -50, xmax: 150, ymin: 0, ymax: 90, zmin: 0, zmax: 70 };
       const store = new AgentStore({ dims });
@@ -15,14 +15,16 @@ describe('NeighbourGrid', () => {
       }
       const grid = new NeighbourGrid(dims, domain);
       const cut = 17;
-      grid.rebuild(store, cut);
-      expect(grid.binCount).toBe(dims === 2 ? 11 * 5 : 11 * 5 * 4);
-      const { sx, sy, sz, order } = grid;
+      grid.rebuild(store, cut / reach);
+      if (reach === 1) expect(grid.binCount).toBe(dims === 2 ? 11 * 5 : 11 * 5 * 4);
+      const { sp, stride, order } = grid;
+      const pos = (k: number): [number, number, number] => [sp[stride * k]!, sp[stride * k + 1]!, dims === 3 ? sp[stride * k + 2]! : 0];
       for (let s = 0; s < store.count; s++) {
         const found = new Set<number>();
         grid.forEachNear(grid.slotBin[s]!, (k) => {
-          if (k !== s && Math.hypot(sx[s]! - sx[k]!, sy[s]! - sy[k]!, sz[s]! - sz[k]!) < cut) found.add(order[k]!);
-        });
+          const [a, b] = [pos(s), pos(k)];
+          if (k !== s && Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) < cut) found.add(order[k]!);
+        }, reach);
         const i = order[s]!;
         const brute = new Set<number>();
         for (let j = 0; j < store.count; j++) {

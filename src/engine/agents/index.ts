@@ -18,4 +18,4 @@ export { agentStepKernel } from './step-kernel.ts';
 export type { AgentStepArgs, AgentStepArrays } from './step-kernel.ts';
 export { PHYSICELL_APOPTOSIS_DURATION_MIN, lifecycleStep } from './lifecycle.ts';
 export type { CycleModel, LifecycleEvents, LifecycleOptions, LifecycleRates } from './lifecycle.ts';
-export { PURPOSE_CYCLE, PURPOSE_DEATH, PURPOSE_DIVISION, PURPOSE_MOTILITY } from './purposes.ts';
+export { PURPOSE_CYCLE, PURPOSE_DEATH, PURPOSE_DIVISION, PURPOSE_MOTILITY, PURPOSE_MOTILITY_TRIAL } from './purposes.ts';

@@ -6,3 +6,8 @@ export const PURPOSE_MOTILITY = 1;
 export const PURPOSE_CYCLE = 2;
 export const PURPOSE_DEATH = 3;
 export const PURPOSE_DIVISION = 4;
+/**
+ * The per-step persistence trial uses Threefry-2x32 (only a 64-bit counter), so its purpose goes into
+ * the top byte of the key's high word instead; seeds are < 2^53, so that word's seed bits are < 2^21.
+ */
+export const PURPOSE_MOTILITY_TRIAL = 5;

@@ -17,7 +17,8 @@
  * Δt·(1.5 v − 0.5 v_prev), stores v in `pvx/pvy/pvz` and clears the accumulator.
  */
 import { philox4x32 } from '../rng/philox.ts';
-import { PURPOSE_MOTILITY } from './purposes.ts';
+import { threefry2x32 } from '../rng/threefry.ts';
+import { PURPOSE_MOTILITY, PURPOSE_MOTILITY_TRIAL } from './purposes.ts';
 
 const U32 = 2.3283064365386963e-10;
 const TWO_PI = 6.283185307179586;
@@ -34,8 +35,9 @@ export interface AgentStepArrays {
   bx: Float64Array; by: Float64Array; bz: Float64Array;
   id: Int32Array;
   binStart: Int32Array; order: Int32Array; slotBin: Int32Array;
-  sx: Float64Array; sy: Float64Array; sz: Float64Array; sr: Float64Array; stype: Int32Array;
-  repulsion: Float64Array; adhesion: Float64Array; relAdhesion: Float64Array;
+  /** Packed snapshot: (x, y, a) per slot in 2D, (x, y, z, a) in 3D; see NeighbourGrid.sp. */
+  sp: Float64Array; sr: Float64Array; stype: Int32Array;
+  repulsion: Float64Array; adhesion: Float64Array;
 }
 
 /** Small per-step arguments (structured-cloned per call). */
@@ -49,6 +51,8 @@ export interface AgentStepArgs {
   nbx: number;
   nby: number;
   nbz: number;
+  /** Neighbour bins searched on each side (bins are ≥ the interaction range / reach wide). */
+  reach: number;
   xmin: number; xmax: number; ymin: number; ymax: number; zmin: number; zmax: number;
   mechanics: boolean;
   motility: boolean;
@@ -63,8 +67,9 @@ export function agentStepKernel(args: AgentStepArgs, start: number, end: number,
 
 /**
  * Re-draws cell i's motility vector with probability Δt/persistence (always if persistence < Δt):
- * m = speed · normalise(b·d + (1 − b)·ξ), ξ uniform on the circle (2D) or sphere (3D). One Philox
- * block supplies the Bernoulli trial and ξ; 32-bit resolution is ample for both.
+ * m = speed · normalise(b·d + (1 − b)·ξ), ξ uniform on the circle (2D) or sphere (3D). The trial,
+ * needed by every motile cell every step, uses the cheap Threefry block; only actual re-draws (a
+ * fraction Δt/persistence) pay for a Philox block for ξ. 32-bit resolution is ample for both.
  */
 function updateMotility(args: AgentStepArgs, i: number, a: AgentStepArrays, buf: Uint32Array): void {
   const sp = a.speed[i]!;
@@ -76,20 +81,23 @@ function updateMotility(args: AgentStepArgs, i: number, a: AgentStepArrays, buf:
   }
   const dt = args.dtMin;
   const per = a.persistence[i]!;
+  if (!(per < dt)) {
+    threefry2x32(a.id[i]!, args.step, args.k0, args.k1 | (PURPOSE_MOTILITY_TRIAL << 24), buf);
+    if (!(buf[0]! * U32 < dt / per)) return;
+  }
   philox4x32(a.id[i]!, args.step, PURPOSE_MOTILITY, 0, args.k0, args.k1, buf);
-  if (!(per < dt || buf[0]! * U32 < dt / per)) return;
   const b = a.bias[i]!;
   const ob = 1 - b;
   let ux: number;
   let uy: number;
   let uz = 0;
   if (args.dims === 2) {
-    const ang = TWO_PI * buf[1]! * U32;
+    const ang = TWO_PI * buf[0]! * U32;
     ux = b * a.bx[i]! + ob * Math.cos(ang);
     uy = b * a.by[i]! + ob * Math.sin(ang);
   } else {
-    const cz = 2 * buf[1]! * U32 - 1;
-    const ang = TWO_PI * buf[2]! * U32;
+    const cz = 2 * buf[0]! * U32 - 1;
+    const ang = TWO_PI * buf[1]! * U32;
     const sz = Math.sqrt(Math.max(0, 1 - cz * cz));
     ux = b * a.bx[i]! + ob * sz * Math.cos(ang);
     uy = b * a.by[i]! + ob * sz * Math.sin(ang);
@@ -104,41 +112,41 @@ function updateMotility(args: AgentStepArgs, i: number, a: AgentStepArrays, buf:
 }
 
 function step2D(args: AgentStepArgs, start: number, end: number, a: AgentStepArrays): void {
-  const { binStart, order, slotBin, sx, sy, sr, stype, repulsion, adhesion, relAdhesion } = a;
+  const { binStart, order, slotBin, sp, sr, stype, repulsion, adhesion } = a;
   const { x, y, vx, vy, pvx, pvy } = a;
-  const { nbx, nby, nTypes, dtMin: dt, xmin, xmax, ymin, ymax, mechanics, motility, walls } = args;
+  const { nbx, nby, reach, nTypes, dtMin: dt, xmin, xmax, ymin, ymax, mechanics, motility, walls } = args;
   const wallC = args.wallRepulsionUmPerMin;
   const buf = new Uint32Array(4);
   for (let s = start; s < end; s++) {
     const i = order[s]!;
-    const xi = sx[s]!;
-    const yi = sy[s]!;
+    const xi = sp[3 * s]!;
+    const yi = sp[3 * s + 1]!;
     const ri = sr[s]!;
     let vxi = vx[i]!;
     let vyi = vy[i]!;
     if (mechanics) {
       const ti = stype[s]!;
-      const ai = relAdhesion[ti]! * ri;
+      const ai = sp[3 * s + 2]!;
       const row = ti * nTypes;
       const b = slotBin[s]!;
       const cx = b % nbx;
       const cy = (b - cx) / nbx;
-      const x0 = cx > 0 ? cx - 1 : 0;
-      const x1 = cx < nbx - 1 ? cx + 1 : cx;
-      const y0 = cy > 0 ? cy - 1 : 0;
-      const y1 = cy < nby - 1 ? cy + 1 : cy;
+      const x0 = cx > reach ? cx - reach : 0;
+      const x1 = cx + reach < nbx ? cx + reach : nbx - 1;
+      const y0 = cy > reach ? cy - reach : 0;
+      const y1 = cy + reach < nby ? cy + reach : nby - 1;
       for (let byy = y0; byy <= y1; byy++) {
         // Bins x0..x1 of one row are consecutive, so their slots form one contiguous range.
         const kEnd = binStart[byy * nbx + x1 + 1]!;
         for (let k = binStart[byy * nbx + x0]!; k < kEnd; k++) {
           if (k === s) continue;
-          const dx = xi - sx[k]!;
-          const dy = yi - sy[k]!;
+          const dx = xi - sp[3 * k]!;
+          const dy = yi - sp[3 * k + 1]!;
           const d2 = dx * dx + dy * dy;
+          const RA = ai + sp[3 * k + 2]!;
+          if (d2 >= RA * RA) continue;
           const tj = stype[k]!;
           const rj = sr[k]!;
-          const RA = ai + relAdhesion[tj]! * rj;
-          if (d2 >= RA * RA) continue;
           let d = Math.sqrt(d2);
           if (d < MIN_DISTANCE_UM) d = MIN_DISTANCE_UM;
           const R = ri + rj;
@@ -190,50 +198,50 @@ function step2D(args: AgentStepArgs, start: number, end: number, a: AgentStepArr
 }
 
 function step3D(args: AgentStepArgs, start: number, end: number, a: AgentStepArrays): void {
-  const { binStart, order, slotBin, sx, sy, sz, sr, stype, repulsion, adhesion, relAdhesion } = a;
+  const { binStart, order, slotBin, sp, sr, stype, repulsion, adhesion } = a;
   const { x, y, z, vx, vy, vz, pvx, pvy, pvz } = a;
-  const { nbx, nby, nbz, nTypes, dtMin: dt, xmin, xmax, ymin, ymax, zmin, zmax, mechanics, motility, walls } = args;
+  const { nbx, nby, nbz, reach, nTypes, dtMin: dt, xmin, xmax, ymin, ymax, zmin, zmax, mechanics, motility, walls } = args;
   const wallC = args.wallRepulsionUmPerMin;
   const buf = new Uint32Array(4);
   const plane = nbx * nby;
   for (let s = start; s < end; s++) {
     const i = order[s]!;
-    const xi = sx[s]!;
-    const yi = sy[s]!;
-    const zi = sz[s]!;
+    const xi = sp[4 * s]!;
+    const yi = sp[4 * s + 1]!;
+    const zi = sp[4 * s + 2]!;
     const ri = sr[s]!;
     let vxi = vx[i]!;
     let vyi = vy[i]!;
     let vzi = vz[i]!;
     if (mechanics) {
       const ti = stype[s]!;
-      const ai = relAdhesion[ti]! * ri;
+      const ai = sp[4 * s + 3]!;
       const row = ti * nTypes;
       const b = slotBin[s]!;
       const cz = Math.floor(b / plane);
       const rem = b - cz * plane;
       const cx = rem % nbx;
       const cy = (rem - cx) / nbx;
-      const x0 = cx > 0 ? cx - 1 : 0;
-      const x1 = cx < nbx - 1 ? cx + 1 : cx;
-      const y0 = cy > 0 ? cy - 1 : 0;
-      const y1 = cy < nby - 1 ? cy + 1 : cy;
-      const z0 = cz > 0 ? cz - 1 : 0;
-      const z1 = cz < nbz - 1 ? cz + 1 : cz;
+      const x0 = cx > reach ? cx - reach : 0;
+      const x1 = cx + reach < nbx ? cx + reach : nbx - 1;
+      const y0 = cy > reach ? cy - reach : 0;
+      const y1 = cy + reach < nby ? cy + reach : nby - 1;
+      const z0 = cz > reach ? cz - reach : 0;
+      const z1 = cz + reach < nbz ? cz + reach : nbz - 1;
       for (let bzz = z0; bzz <= z1; bzz++) {
         for (let byy = y0; byy <= y1; byy++) {
           const base = bzz * plane + byy * nbx;
           const kEnd = binStart[base + x1 + 1]!;
           for (let k = binStart[base + x0]!; k < kEnd; k++) {
             if (k === s) continue;
-            const dx = xi - sx[k]!;
-            const dy = yi - sy[k]!;
-            const dz = zi - sz[k]!;
+            const dx = xi - sp[4 * k]!;
+            const dy = yi - sp[4 * k + 1]!;
+            const dz = zi - sp[4 * k + 2]!;
             const d2 = dx * dx + dy * dy + dz * dz;
+            const RA = ai + sp[4 * k + 3]!;
+            if (d2 >= RA * RA) continue;
             const tj = stype[k]!;
             const rj = sr[k]!;
-            const RA = ai + relAdhesion[tj]! * rj;
-            if (d2 >= RA * RA) continue;
             let d = Math.sqrt(d2);
             if (d < MIN_DISTANCE_UM) d = MIN_DISTANCE_UM;
             const R = ri + rj;

@@ -4,27 +4,27 @@
  * results independent of thread count: a cell's draws are addressed by (seed, cell id, step, purpose,
  * block) and never by "how many numbers this thread drew before".
  *
- * JavaScript has no 32×32→64 multiply, so the high word is assembled from 16-bit halves; every partial
- * product is < 2^32 and exact in a double. Ten rounds is the Random123 default (passes BigCrush).
+ * JavaScript has no 32×32→64 multiply; `mulhi32` recovers the high word exactly from the double
+ * product (see there). Ten rounds is the Random123 default (passes BigCrush).
  */
 
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
+const TWO_M32 = 2.3283064365386963e-10;
 
-/** High 32 bits of the 64-bit product of two uint32 values. */
+/**
+ * High 32 bits of the 64-bit product of two uint32 values.
+ *
+ * The low word is exact from Math.imul, so the high word is (P − lo)/2^32 for the exact product P. The
+ * double product a·b is within 2^11 of P (half an ulp at 2^64) and subtracting lo adds at most as much
+ * again, so the scaled value is within 2^−20 of the integer answer and rounding recovers it exactly.
+ * This is ~3× faster than assembling the product from 16-bit halves.
+ */
 export function mulhi32(a: number, b: number): number {
-  const aL = a & 0xffff;
-  const aH = a >>> 16;
-  const bL = b & 0xffff;
-  const bH = b >>> 16;
-  const ll = aL * bL;
-  const lh = aL * bH;
-  const hl = aH * bL;
-  // The middle column collects three 16-bit pieces (< 2^18), so its carry is exact.
-  const mid = (ll >>> 16) + (lh & 0xffff) + (hl & 0xffff);
-  return (aH * bH + (lh >>> 16) + (hl >>> 16) + (mid >>> 16)) >>> 0;
+  const lo = Math.imul(a, b) >>> 0;
+  return Math.round((a * b - lo) * TWO_M32) >>> 0;
 }
 
 /**
@@ -47,10 +47,11 @@ export function philox4x32(
   let key0 = k0 >>> 0;
   let key1 = k1 >>> 0;
   for (let r = 0; r < 10; r++) {
-    const hi0 = mulhi32(M0, x0);
+    // mulhi32 inlined (this is the hot path of every random draw).
     const lo0 = Math.imul(M0, x0) >>> 0;
-    const hi1 = mulhi32(M1, x2);
+    const hi0 = Math.round((M0 * x0 - lo0) * TWO_M32) >>> 0;
     const lo1 = Math.imul(M1, x2) >>> 0;
+    const hi1 = Math.round((M1 * x2 - lo1) * TWO_M32) >>> 0;
     x0 = (hi1 ^ x1 ^ key0) >>> 0;
     x1 = lo1;
     x2 = (hi0 ^ x3 ^ key1) >>> 0;
