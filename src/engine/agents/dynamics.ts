@@ -80,14 +80,16 @@ export class AgentDynamics {
     const table = o.mechanics;
     const maxRel = table ? table.maxRelAdhesion : 1;
     let maxR = 0;
-    const r = store.radius;
-    for (let i = 0; i < store.count; i++) if (r[i]! > maxR) maxR = r[i]!;
-    if (table) {
-      for (let i = 0; i < store.count; i++) {
-        if (store.type[i]! < 0 || store.type[i]! >= table.nTypes) {
-          throw new RangeError(`AgentDynamics: cell ${store.id[i]} has type ${store.type[i]}, table has ${table.nTypes} types`);
-        }
-      }
+    let badType = -1;
+    const { radius: r, type } = store;
+    const nTypes = table ? table.nTypes : 1;
+    for (let i = 0; i < store.count; i++) {
+      if (r[i]! > maxR) maxR = r[i]!;
+      const t = type[i]!;
+      if (t < 0 || t >= nTypes) badType = i;
+    }
+    if (table && badType >= 0) {
+      throw new RangeError(`AgentDynamics: cell ${store.id[badType]} has type ${store.type[badType]}, the mechanics table has ${nTypes} types`);
     }
     // Bins must be at least the largest adhesion range 2·ρ_max·r_max. In a domain much larger than the
     // tissue that would mean far more bins than cells, and the grid costs O(bins) per step, so bins are

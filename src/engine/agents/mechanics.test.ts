@@ -16,6 +16,14 @@ describe('mechanicsTable', () => {
     expect(t.adhesion[2]).toBeCloseTo(Math.sqrt(2 * 1 * 1 * 0.5), 14);
     expect(() => mechanicsTable([{ repulsionUmPerMin: -1 }])).toThrow(/repulsionUmPerMin/);
   });
+
+  it('a cell whose type is outside the table is reported by id', () => {
+    const store = new AgentStore({ dims: 2 });
+    store.add({ x: 0, y: 0 });
+    store.add({ x: 10, y: 0, type: 2 });
+    const dyn = new AgentDynamics(store, { domain: WIDE, dtMin: 0.1, seed: 1, mechanics: mechanicsTable([{}, {}]) });
+    expect(() => { dyn.stepSync(); }).toThrow(/cell 1 has type 2, the mechanics table has 2 types/);
+  });
 });
 
 describe('two cells', () => {
