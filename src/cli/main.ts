@@ -8,6 +8,7 @@ import { isUserError } from '../common/errors.ts';
 import { atlasCommand } from './atlas-commands.ts';
 import { startCommand } from './start-command.ts';
 import { modelCommand } from './model-commands.ts';
+import { scenarioCommand } from './scenario-commands.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -23,6 +24,7 @@ export function buildProgram(io: Io): Command {
   const dataDir = (): string | undefined => program.opts<{ data?: string }>().data;
   program.addCommand(atlasCommand(io, dataDir));
   program.addCommand(modelCommand(io, dataDir));
+  program.addCommand(scenarioCommand(io, dataDir));
   program.addCommand(startCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {

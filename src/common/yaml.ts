@@ -2,7 +2,7 @@
  * YAML documents that remember where every value came from, so that schema errors can name
  * file:line:column. Used by the atlas and (later) scenario loaders.
  */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError, type Issue } from './errors.ts';
 
@@ -35,6 +35,20 @@ export function positionOf(src: SourcedDocument, path: readonly PropertyKey[]): 
     }
   }
   return { line: 1, column: 1 };
+}
+
+/** Position of the key `key` inside the mapping at `path` (for "unknown key" errors). */
+export function keyPositionOf(src: SourcedDocument, path: readonly PropertyKey[], key: string): { line: number; column: number } {
+  const node: unknown = src.doc.getIn(path as unknown[], true);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
+        const pos = src.lines.linePos(pair.key.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+  }
+  return positionOf(src, [...path, key]);
 }
 
 export function issueAt(src: SourcedDocument, path: readonly PropertyKey[], message: string): Issue {
@@ -71,7 +85,8 @@ export function validateDocument<S extends z.ZodType>(src: SourcedDocument, sche
     if (zi.code === 'unrecognized_keys') {
       for (const key of zi.keys) {
         const hint = suggest?.(key, path);
-        issues.push(issueAt(src, [...path, key], `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ''}`));
+        const pos = keyPositionOf(src, path, key);
+        issues.push({ file: src.file, line: pos.line, column: pos.column, path: [...path, key].map(String).join('.'), message: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ''}` });
       }
       continue;
     }
