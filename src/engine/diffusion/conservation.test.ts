@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyCellExchange, createCellExchange, createExchangeTotals } from '../coupling/exchange.ts';
 import { createFields, totalAmount } from '../fields/fields.ts';
@@ -107,5 +108,44 @@ describe('conservation', () => {
       await solver.step();
       for (const v of fields.data[0]!) expect(v).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe('non-negativity of the solver (property)', () => {
+  it('maps non-negative fields with non-negative Dirichlet values to non-negative fields', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          nx: fc.integer({ min: 1, max: 9 }),
+          ny: fc.integer({ min: 1, max: 9 }),
+          nz: fc.integer({ min: 1, max: 5 }),
+          D: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          lambda: fc.double({ min: 0, max: 10, noNaN: true }),
+          dt: fc.double({ min: 1e-4, max: 10, noNaN: true }),
+          seed: fc.integer({ min: 1, max: 1e6 }),
+          xmin: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
+          vessels: fc.integer({ min: 0, max: 5 }),
+        }),
+        async (p) => {
+          const mesh = createMesh({ nx: p.nx, ny: p.ny, nz: p.nz });
+          const fields = createFields(mesh, ['a'], { shared: false });
+          const r = rng(p.seed);
+          // Spiky data (many zeros next to large values) is the hard case for positivity.
+          for (let i = 0; i < mesh.voxelCount; i++) fields.data[0]![i] = r() < 0.5 ? 0 : 1e3 * r();
+          const solver = createDiffusionSolver(fields, {
+            dtMin: p.dt,
+            substrates: [{ diffusionUm2PerMin: p.D, decayPerMin: p.lambda, ...(p.xmin === undefined ? {} : { dirichletFaces: { xmin: p.xmin } }) }],
+          });
+          const nodes = Array.from({ length: p.vessels }, () => Math.floor(r() * mesh.voxelCount));
+          if (nodes.length > 0) await solver.setDirichletNodes(0, nodes, nodes.map(() => 50 * r()));
+          await solver.advance(3);
+          for (const v of fields.data[0]!) {
+            expect(Number.isFinite(v)).toBe(true);
+            expect(v).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -222,6 +222,8 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      // Runs still in flight can no longer finish: fail them rather than leave them pending.
+      failAll(new Error('KernelPool closed while a run was in flight'));
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
