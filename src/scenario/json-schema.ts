@@ -34,7 +34,7 @@ function typeOf(s: JsonSchema): string {
   if (variants) {
     // Tagged unions (shape: disc | sphere …) read better as their tags.
     const tags = variants.map((v) => Object.entries(v.properties ?? {}).find(([, x]) => x.const !== undefined));
-    if (tags.every((t) => t !== undefined)) return `mapping with ${tags[0]![0]}: ${tags.map((t) => JSON.stringify(t![1].const)).join(' \\| ')}`;
+    if (tags.every((t) => t !== undefined)) return `mapping with ${tags[0]![0]}: ${tags.map((t) => JSON.stringify(t[1].const)).join(' \\| ')}`;
     return variants.map(typeOf).join(' \\| ');
   }
   if (s.prefixItems) return `[${s.prefixItems.map(typeOf).join(', ')}]`;
