@@ -93,6 +93,11 @@ export class BatchDopri5 {
    * Advances cells [start, end) from t0 to t0 + dt (min). The state is column-major: variable v of
    * cell c is `state[columns[v]·stride + c]` (an AgentStore's `state` with stride = capacity, or any
    * array in that layout). Returns work statistics; throws if a cell's step size collapses.
+   *
+   * `hints` (optional, indexed by cell like the state, 0 = none) carries each cell's last step size
+   * from call to call. With it, a cell's substeps depend only on that cell's own history, so any
+   * partition of the cells (threads) gives byte-identical results; without it the integrator keeps
+   * its own hints by position in [start, end), which is only reproducible for the same ranges.
    */
   integrate(
     rhs: BatchRhs,
@@ -103,6 +108,7 @@ export class BatchDopri5 {
     end: number,
     t0: number,
     dt: number,
+    hints?: Float64Array,
   ): Dopri5Stats {
     const n = end - start;
     const nv = columns.length;
@@ -119,8 +125,9 @@ export class BatchDopri5 {
     for (let r = 0; r < n; r++) {
       active[r] = start + r;
       tCell[r] = t0;
-      // The step-size hint from the previous call is kept per row; it is only a first guess.
-      if (!(hCell[r]! > 0)) hCell[r] = dt;
+      // The step-size hint from the previous call is only a first guess.
+      if (hints) hCell[r] = hints[start + r]! > 0 ? hints[start + r]! : dt;
+      else if (!(hCell[r]! > 0)) hCell[r] = dt;
       attempts[r] = 0;
       substeps[r] = 0;
     }
@@ -196,6 +203,7 @@ export class BatchDopri5 {
       nAct = next;
     }
     for (let r = 0; r < n; r++) if (substeps[r]! > stats.maxCellSubsteps) stats.maxCellSubsteps = substeps[r]!;
+    if (hints) for (let r = 0; r < n; r++) hints[start + r] = hCell[r]!;
     return stats;
   }
 
