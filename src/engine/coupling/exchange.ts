@@ -13,8 +13,8 @@
  * (negative when it released) is added to `internalised[cell·S + s]` as the voxel's actual change
  * (ρ_before − ρ_after)·V_voxel, so Σ over cells of it equals the change of the total amount in the
  * domain to round-off; downstream code uses it for cargo accounting. The totals split that change
- * into secretion α·S·(ρ* − ρ_new)·V_voxel (negative when a voxel is above target), uptake
- * α·U·ρ_new·V_voxel and export.
+ * into uptake α·U·ρ_new·V_voxel, secretion α·S·(ρ* − ρ_new)·V_voxel (negative when a voxel is above
+ * target; computed as change + uptake) and export.
  *
  * Changes to Dirichlet voxels are undone by the diffusion solver at its next step and booked there as
  * Dirichlet inflow.
@@ -104,8 +104,12 @@ export function applyCellExchange(
       const before = u[v]!;
       const alpha = dtOverV * volumeUm3[c]!;
       let rho = (before + alpha * sr * target) / (1 + alpha * (sr + ur));
-      secreted += alpha * sr * (target - rho);
-      takenUp += alpha * ur * rho;
+      // Split the change into uptake α·U·ρ_new and secretion (the rest, = α·S·(ρ* − ρ_new) in exact
+      // arithmetic). Forming secretion as the rest rather than from ρ* − ρ_new avoids cancellation
+      // when α·S is large and ρ_new ≈ ρ*, so the split sums to the change to round-off.
+      const uptake = alpha * ur * rho;
+      takenUp += uptake;
+      secreted += rho - before + uptake;
       if (e !== 0) {
         const afterSink = rho;
         rho += dtOverV * e;

@@ -26,7 +26,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { chunkStart } from './chunks.ts';
-import type { Reply, RunMessage, ToWorker } from './protocol.ts';
+import { SPIN_MS, type Reply, type RunMessage, type ToWorker, type WorkerData } from './protocol.ts';
 
 export type Kernel<A, B = undefined> = (args: A, start: number, end: number, bound: B) => void;
 
@@ -72,13 +72,13 @@ function tsxEsmApiUrl(): string {
  * the loader hooks on Node 20, so a tiny eval'd bootstrap registers tsx's ESM API first and then
  * imports the worker module (tsx is resolved from this file, not from the current directory).
  */
-function spawnWorker(workerUrl: string): Worker {
-  if (!IS_TS) return new Worker(new URL(workerUrl));
+function spawnWorker(workerUrl: string, workerData: WorkerData): Worker {
+  if (!IS_TS) return new Worker(new URL(workerUrl), { workerData });
   const tsxApi = tsxEsmApiUrl();
   const boot =
     `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); })` +
     `.catch((e) => { setImmediate(() => { throw e; }); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 interface Pending {
@@ -99,6 +99,12 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
   let closed = false;
   let busy = 0;
   let fatal: Error | undefined;
+  // Completion board shared with the workers: slot w holds seq + 1 of the last run worker w
+  // finished, slot (threads − 1) + w the seq + 1 of its last failed run. Lets a run finish without
+  // waiting for the reply messages (see run()).
+  const board = new Int32Array(new SharedArrayBuffer(8 * Math.max(1, threads - 1)));
+  const errorSlot = threads - 1;
+  const spinMs = threads <= availableParallelism() ? SPIN_MS : 0;
 
   const settle = (reply: Reply): void => {
     const p = pending.get(reply.seq);
@@ -117,7 +123,7 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
   };
 
   for (let t = 1; t < threads; t++) {
-    const w = spawnWorker(workerUrl);
+    const w = spawnWorker(workerUrl, { board, index: t - 1, errorSlot, spinMs });
     w.on('message', settle);
     w.on('error', (e) => {
       failAll(e);
@@ -159,6 +165,21 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
       });
     } finally {
       release();
+    }
+  };
+
+  /** True when all workers posted completion of run `tag` (= seq + 1) without error within spinMs. */
+  const spinUntilDone = (tag: number): boolean => {
+    const nw = workers.length;
+    const deadline = performance.now() + spinMs;
+    for (;;) {
+      let finished = 0;
+      for (let w = 0; w < nw; w++) {
+        if (Atomics.load(board, errorSlot + w) === tag) return false;
+        if (Atomics.load(board, w) === tag) finished++;
+      }
+      if (finished === nw) return true;
+      if (performance.now() > deadline) return false;
     }
   };
 
@@ -215,6 +236,14 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
         kernel(args, 0, chunkStart(n, threads, 1), boundValue);
       } catch (e) {
         localError = e instanceof Error ? e : new Error('kernel threw a non-Error value', { cause: e });
+      }
+      // Fast completion: spin briefly on the board. When every worker has finished without error,
+      // the run is over and the reply messages (which would cost an event-loop round trip each) are
+      // dropped when they arrive. Otherwise (slow chunks, errors) wait for the replies.
+      const fast = spinUntilDone(s + 1) ? pending.get(s) : undefined;
+      if (fast !== undefined) {
+        pending.delete(s);
+        fast.resolve();
       }
       await done;
       if (localError !== undefined) throw localError;

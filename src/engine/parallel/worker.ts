@@ -1,17 +1,24 @@
 /**
  * Worker entry of a KernelPool. Holds the values bound by its pool and the kernel modules it has
  * imported (both live only as long as this worker thread, which belongs to exactly one pool).
+ *
+ * After each message it keeps polling its port for `spinMs` (receiveMessageOnPort), so back-to-back
+ * runs skip the event-loop wake-up; it marks each finished run on the pool's shared board before
+ * replying, so the pool can finish a run without waiting for the reply.
  */
-import { parentPort } from 'node:worker_threads';
-import type { Reply, ToWorker } from './protocol.ts';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import type { Reply, RunMessage, ToWorker, WorkerData } from './protocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('parallel/worker.ts must run as a worker thread');
+const { board, index, errorSlot, spinMs } = workerData as WorkerData;
 
 const bound = new Map<number, unknown>();
 const modules = new Map<string, Record<string, unknown>>();
 
-async function kernelOf(url: string, name: string): Promise<(args: unknown, start: number, end: number, bound: unknown) => void> {
+type KernelFn = (args: unknown, start: number, end: number, bound: unknown) => void;
+
+async function kernelOf(url: string, name: string): Promise<KernelFn> {
   let mod = modules.get(url);
   if (mod === undefined) {
     mod = (await import(url)) as Record<string, unknown>;
@@ -19,37 +26,69 @@ async function kernelOf(url: string, name: string): Promise<(args: unknown, star
   }
   const k = mod[name];
   if (typeof k !== 'function') throw new Error(`kernel "${name}" is not a function exported by ${url}`);
-  return k as (args: unknown, start: number, end: number, bound: unknown) => void;
+  return k as KernelFn;
 }
 
-port.on('message', (msg: ToWorker) => {
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+function finish(msg: RunMessage, error: unknown): void {
+  const tag = msg.seq + 1;
+  if (error === undefined) {
+    Atomics.store(board, index, tag);
+    port!.postMessage({ seq: msg.seq } satisfies Reply);
+  } else {
+    Atomics.store(board, errorSlot + index, tag);
+    port!.postMessage({ seq: msg.seq, error: describe(error) } satisfies Reply);
+  }
+}
+
+/** Handle one message; returns false when it continues asynchronously (a first import). */
+function handle(msg: ToWorker): boolean {
   if (msg.type === 'bind') {
     bound.set(msg.id, msg.value);
-    port.postMessage({ seq: -msg.id - 1 } satisfies Reply);
-    return;
+    port!.postMessage({ seq: -msg.id - 1 } satisfies Reply);
+    return true;
   }
   if (msg.type === 'unbind') {
     bound.delete(msg.id);
-    return;
+    return true;
   }
   const cached = modules.get(msg.url)?.[msg.name];
-  try {
-    if (typeof cached === 'function') {
-      // Fast path: no promise hop once the module is loaded.
-      (cached as (a: unknown, s: number, e: number, b: unknown) => void)(msg.args, msg.start, msg.end, bound.get(msg.boundId));
-      port.postMessage({ seq: msg.seq } satisfies Reply);
-      return;
+  if (typeof cached === 'function') {
+    try {
+      (cached as KernelFn)(msg.args, msg.start, msg.end, bound.get(msg.boundId));
+      finish(msg, undefined);
+    } catch (e) {
+      finish(msg, e);
     }
-  } catch (e) {
-    port.postMessage({ seq: msg.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies Reply);
-    return;
+    return true;
   }
   kernelOf(msg.url, msg.name)
     .then((k) => {
       k(msg.args, msg.start, msg.end, bound.get(msg.boundId));
-      port.postMessage({ seq: msg.seq } satisfies Reply);
+      finish(msg, undefined);
     })
     .catch((e: unknown) => {
-      port.postMessage({ seq: msg.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies Reply);
-    });
+      finish(msg, e);
+    })
+    .finally(spin);
+  return false;
+}
+
+/** Poll for further messages for spinMs after the last one, then return to the event loop. */
+function spin(): void {
+  if (spinMs <= 0) return;
+  let deadline = performance.now() + spinMs;
+  while (performance.now() < deadline) {
+    const next = receiveMessageOnPort(port!);
+    if (next === undefined) continue;
+    if (!handle(next.message as ToWorker)) return;
+    deadline = performance.now() + spinMs;
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (handle(msg)) spin();
 });
