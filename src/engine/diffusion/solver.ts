@@ -59,9 +59,28 @@ export interface DiffusionBudget {
   dirichletInflow: number;
 }
 
+/** A JSON-safe record of the solver's set-up, for run records. */
+export interface DiffusionSolverDescription {
+  scheme: string;
+  dims: 2 | 3;
+  grid: [number, number, number];
+  dxUm: number;
+  dtMin: number;
+  accounting: boolean;
+  advection: 'none' | 'uniform' | 'perVoxel';
+  substrates: {
+    name: string;
+    diffusionUm2PerMin: number;
+    decayPerMin: number;
+    dirichletFaces: DirichletFaces;
+    interiorDirichletVoxels: number;
+  }[];
+}
+
 export interface DiffusionSolver {
   readonly fields: Fields;
   readonly dtMin: number;
+  describe(): DiffusionSolverDescription;
   step(): Promise<void>;
   advance(steps: number): Promise<void>;
   /** Hold `indices` at `values` (one per index, or one for all); replaces earlier interior nodes of s. */
@@ -98,6 +117,7 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
     });
   });
   const budgets: DiffusionBudget[] = substrates.map(() => ({ decayed: 0, dirichletInflow: 0 }));
+  const interiorCounts = substrates.map(() => 0);
 
   // i-chunking of the y/z sweeps: enough units to split across threads even when there are few
   // planes (2-D has a single plane), but as wide as possible for long unit-stride inner loops.
@@ -225,6 +245,24 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
   return {
     fields,
     dtMin,
+    describe(): DiffusionSolverDescription {
+      return {
+        scheme: 'implicit LOD (backward Euler per axis, Thomas algorithm), BioFVM-style; explicit upwind advection split before',
+        dims: d,
+        grid: [mesh.nx, mesh.ny, mesh.nz],
+        dxUm: mesh.dxUm,
+        dtMin,
+        accounting,
+        advection: velocity === null ? 'none' : velocity.kind,
+        substrates: substrates.map((p, s) => ({
+          name: fields.names[s]!,
+          diffusionUm2PerMin: p.diffusionUm2PerMin,
+          decayPerMin: p.decayPerMin,
+          dirichletFaces: { ...(p.dirichletFaces ?? {}) },
+          interiorDirichletVoxels: interiorCounts[s]!,
+        })),
+      };
+    },
     step,
     async advance(steps: number): Promise<void> {
       for (let t = 0; t < steps; t++) await step();
@@ -233,6 +271,7 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
       const p = substrates[s];
       if (p === undefined) throw new RangeError(`setDirichletNodes: substrate index ${s} out of range`);
       dirichlet[s] = buildDirichlet(mesh, p.dirichletFaces ?? {}, { indices, values });
+      interiorCounts[s] = new Set(Array.from(indices)).size;
       // Imposing new values changes the amount in the domain: booked as Dirichlet inflow.
       reset(s, accounting);
       await refresh();
@@ -241,6 +280,7 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
       const p = substrates[s];
       if (p === undefined) throw new RangeError(`clearDirichletNodes: substrate index ${s} out of range`);
       dirichlet[s] = buildDirichlet(mesh, p.dirichletFaces ?? {});
+      interiorCounts[s] = 0;
       await refresh();
     },
     setVelocity,
