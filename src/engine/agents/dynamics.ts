@@ -9,6 +9,7 @@ import { rngKey } from '../rng/stream.ts';
 import type { RngKey } from '../rng/stream.ts';
 import { NeighbourGrid } from './grid.ts';
 import type { Domain } from './grid.ts';
+import { MODE_BUILD, MODE_SCAN, MODE_USE } from './gather.ts';
 import { PHYSICELL_WALL_REPULSION_UM_PER_MIN } from './mechanics.ts';
 import type { MechanicsTable } from './mechanics.ts';
 import { agentStepKernel } from './step-kernel.ts';
@@ -38,7 +39,20 @@ export interface AgentDynamicsOptions {
   sortEvery?: number;
   /** Neighbour bins searched on each side: bins are (interaction range)/reach wide (default 2). */
   reach?: 1 | 2;
+  /**
+   * Verlet-list skin (µm; 0 = scan the grid every step). With a skin, each cell's partners within
+   * adhesion range + skin are listed at a rebuild, and later steps sum over the lists only, until
+   * some cell has moved or grown by more than skin/2 (or cells were added, removed or reordered).
+   * The pairs summed are exactly those of a full scan. Default 4 µm: in motile confluent tissue at
+   * dt 0.1 min that rebuilds every ~13 steps and lists ~6 (2D) or ~17 (3D) partners per cell, the
+   * fastest of the skins tried (0, 1, 2, 4, 6 µm; 1.3–1.5× faster than scanning every step).
+   */
+  verletSkinUm?: number;
 }
+
+/** Verlet-list capacity per cell; a cell with more listed partners falls back to scanning. */
+const LIST_STRIDE_2D = 32;
+const LIST_STRIDE_3D = 48;
 
 export class AgentDynamics {
   readonly store: AgentStore;
@@ -48,6 +62,14 @@ export class AgentDynamics {
   /** Index of the next step (the `step` word of random-number addresses). */
   stepIndex = 0;
   private binding: { pool: KernelPool; handle: BoundHandle<AgentStepArrays> } | null = null;
+  private nbr: Int32Array = new Int32Array(0);
+  private nbrCount: Int32Array = new Int32Array(0);
+  /** Snapshot (grid.sp layout) at the last list build, to measure drift since. */
+  private sp0: Float64Array = new Float64Array(0);
+  private listValid = false;
+  private listVersion = -1;
+  private pendingBuild = false;
+  private lastSortStep = -Infinity;
   private readonly fallbackTable: MechanicsTable = {
     nTypes: 1,
     repulsion: new Float64Array(1),
@@ -70,7 +92,9 @@ export class AgentDynamics {
       wallRepulsionUmPerMin: opts.wallRepulsionUmPerMin ?? PHYSICELL_WALL_REPULSION_UM_PER_MIN,
       sortEvery: opts.sortEvery ?? 20,
       reach: opts.reach ?? 2,
+      verletSkinUm: opts.verletSkinUm ?? 4,
     };
+    if (!(this.options.verletSkinUm >= 0)) throw new RangeError(`AgentDynamics: verletSkinUm must be ≥ 0, got ${opts.verletSkinUm}`);
     this.grid = new NeighbourGrid(store.dims, opts.domain, { shared: store.shared });
   }
 
@@ -91,21 +115,39 @@ export class AgentDynamics {
     if (table && badType >= 0) {
       throw new RangeError(`AgentDynamics: cell ${store.id[badType]} has type ${store.type[badType]}, the mechanics table has ${nTypes} types`);
     }
-    // Bins must be at least the largest adhesion range 2·ρ_max·r_max. In a domain much larger than the
-    // tissue that would mean far more bins than cells, and the grid costs O(bins) per step, so bins are
-    // widened until there are at most ~4 per cell (never fewer than 4096 in all). 2 % headroom avoids
-    // a re-layout every step while cells grow; halving the need triggers a shrink.
+    // Bins must be at least (the largest adhesion range 2·ρ_max·r_max + skin)/reach. In a domain much
+    // larger than the tissue that would mean far more bins than cells, and the grid costs O(bins) per
+    // rebuild, so bins are widened until there are at most ~4 per cell (never fewer than 4096 in all).
+    // 2 % headroom avoids a re-layout every step while cells grow; halving the need triggers a shrink.
+    const skin = table ? o.verletSkinUm : 0;
     const d0 = o.domain;
     const volume = (d0.xmax - d0.xmin) * (d0.ymax - d0.ymin) * (store.dims === 3 ? d0.zmax - d0.zmin : 1);
     const maxBins = Math.max(4096, 4 * store.count);
-    const need = Math.max((2 * maxRel * maxR) / o.reach, (volume / maxBins) ** (1 / store.dims), 1e-3);
+    const need = Math.max((2 * maxRel * maxR + skin) / o.reach, (volume / maxBins) ** (1 / store.dims), 1e-3);
     const rel = table?.relAdhesion;
-    if (need > grid.binSizeUm || need < 0.5 * grid.binSizeUm) grid.rebuild(store, need * 1.02, rel);
-    else grid.rebuild(store, grid.binSizeUm, rel);
-    if (o.sortEvery > 0 && this.stepIndex % o.sortEvery === 0 && store.count > 1) {
-      store.permute(grid.order.subarray(0, store.count));
-      grid.rebuild(store, grid.binSizeUm, rel);
+    const layoutOk = need <= grid.binSizeUm && need >= 0.5 * grid.binSizeUm;
+    let mode = MODE_SCAN;
+    if (skin > 0) {
+      const reusable =
+        this.listValid && layoutOk && store.version === this.listVersion && store.count === grid.count && this.refreshSnapshot(skin);
+      mode = reusable ? MODE_USE : MODE_BUILD;
     }
+    if (mode !== MODE_USE) {
+      const binSize = layoutOk ? grid.binSizeUm : need * 1.02;
+      grid.rebuild(store, binSize, rel);
+      if (o.sortEvery > 0 && this.stepIndex - this.lastSortStep >= o.sortEvery && store.count > 1) {
+        store.permute(grid.order.subarray(0, store.count));
+        grid.rebuild(store, binSize, rel);
+        this.lastSortStep = this.stepIndex;
+      }
+    }
+    if (mode === MODE_BUILD) {
+      this.ensureLists();
+      this.sp0.set(grid.sp.subarray(0, grid.stride * store.count));
+      this.listVersion = store.version;
+      this.listValid = false;
+    }
+    this.pendingBuild = mode === MODE_BUILD;
     const d = o.domain;
     return {
       dims: store.dims,
@@ -118,6 +160,9 @@ export class AgentDynamics {
       nby: grid.nby,
       nbz: grid.nbz,
       reach: o.reach,
+      listMode: mode,
+      skinUm: skin,
+      listStride: store.dims === 2 ? LIST_STRIDE_2D : LIST_STRIDE_3D,
       xmin: d.xmin, xmax: d.xmax, ymin: d.ymin, ymax: d.ymax, zmin: d.zmin, zmax: d.zmax,
       mechanics: table !== null,
       motility: o.motility,
@@ -138,14 +183,76 @@ export class AgentDynamics {
       binStart: g.binStart, order: g.order, slotBin: g.slotBin,
       sp: g.sp, sr: g.sr, stype: g.stype,
       repulsion: t.repulsion, adhesion: t.adhesion,
+      nbr: this.nbr, nbrCount: this.nbrCount,
     };
+  }
+
+  /**
+   * Copies current positions, adhesion reach, radius and type into the grid snapshot (slot order of
+   * the last build) and reports whether every cell has drifted + grown by at most skin/2 in total.
+   */
+  private refreshSnapshot(skin: number): boolean {
+    const { store, grid } = this;
+    const rel = this.options.mechanics?.relAdhesion;
+    const n = store.count;
+    const { order, sp, sr, stype } = grid;
+    const sp0 = this.sp0;
+    const { x, y, z, radius, type } = store;
+    let maxD2 = 0;
+    let maxDa = 0;
+    const three = store.dims === 3;
+    for (let s = 0; s < n; s++) {
+      const i = order[s]!;
+      const t = type[i]!;
+      const r = radius[i]!;
+      const a = rel ? rel[t]! * r : r;
+      let d2: number;
+      let da: number;
+      if (three) {
+        const o = 4 * s;
+        const dx = x[i]! - sp0[o]!;
+        const dy = y[i]! - sp0[o + 1]!;
+        const dz = z[i]! - sp0[o + 2]!;
+        d2 = dx * dx + dy * dy + dz * dz;
+        da = a - sp0[o + 3]!;
+        sp[o] = x[i]!;
+        sp[o + 1] = y[i]!;
+        sp[o + 2] = z[i]!;
+        sp[o + 3] = a;
+      } else {
+        const o = 3 * s;
+        const dx = x[i]! - sp0[o]!;
+        const dy = y[i]! - sp0[o + 1]!;
+        d2 = dx * dx + dy * dy;
+        da = a - sp0[o + 2]!;
+        sp[o] = x[i]!;
+        sp[o + 1] = y[i]!;
+        sp[o + 2] = a;
+      }
+      sr[s] = r;
+      stype[s] = t;
+      if (d2 > maxD2) maxD2 = d2;
+      if (da > maxDa) maxDa = da;
+    }
+    return Math.sqrt(maxD2) + maxDa <= 0.5 * skin;
+  }
+
+  /** Sizes the Verlet-list arrays for the store's capacity (shared when the store is). */
+  private ensureLists(): void {
+    const cap = this.store.capacity;
+    const K = this.store.dims === 2 ? LIST_STRIDE_2D : LIST_STRIDE_3D;
+    if (this.nbrCount.length >= cap) return;
+    const alloc = (bytes: number): ArrayBuffer | SharedArrayBuffer => (this.store.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.nbr = new Int32Array(alloc(4 * K * cap));
+    this.nbrCount = new Int32Array(alloc(4 * cap));
+    this.sp0 = new Float64Array(this.grid.stride * cap);
   }
 
   /** One mechanics step on the calling thread. */
   stepSync(): void {
     const args = this.prepare();
     agentStepKernel(args, 0, this.store.count, this.arrays());
-    this.stepIndex++;
+    this.finishStep();
   }
 
   /**
@@ -161,6 +268,12 @@ export class AgentDynamics {
     const args = this.prepare();
     const arrays = this.arrays();
     await pool.run(KERNEL_URL, 'agentStepKernel', args, this.store.count, await this.bound(pool, arrays));
+    this.finishStep();
+  }
+
+  private finishStep(): void {
+    if (this.pendingBuild) this.listValid = true;
+    this.pendingBuild = false;
     this.stepIndex++;
   }
 

@@ -1,5 +1,5 @@
 /**
- * The fused per-step agent kernel: mechanics (gather over the neighbour grid), virtual domain walls,
+ * The fused per-step agent kernel: mechanics (gather.ts: grid scan or Verlet list), virtual domain walls,
  * motility (persistent biased random walk) and the Adams–Bashforth 2 position update, over a range of
  * grid slots [start, end). It has the KernelPool signature `(args, start, end, bound)`, so the same
  * function runs in-process or on workers.
@@ -18,15 +18,15 @@
  */
 import { philox4x32 } from '../rng/philox.ts';
 import { threefry2x32 } from '../rng/threefry.ts';
+import { gather2D, gather3D } from './gather.ts';
+import type { GatherArgs, GatherArrays } from './gather.ts';
 import { PURPOSE_MOTILITY, PURPOSE_MOTILITY_TRIAL } from './purposes.ts';
 
 const U32 = 2.3283064365386963e-10;
 const TWO_PI = 6.283185307179586;
-/** PhysiCell's floor on the pair distance (µm) before dividing by it. */
-const MIN_DISTANCE_UM = 1e-5;
 
 /** Typed arrays the kernel works on (store rows, grid snapshot, mechanics tables); bound once per pool. */
-export interface AgentStepArrays {
+export interface AgentStepArrays extends GatherArrays {
   x: Float64Array; y: Float64Array; z: Float64Array;
   vx: Float64Array; vy: Float64Array; vz: Float64Array;
   pvx: Float64Array; pvy: Float64Array; pvz: Float64Array;
@@ -34,25 +34,20 @@ export interface AgentStepArrays {
   speed: Float64Array; persistence: Float64Array; bias: Float64Array;
   bx: Float64Array; by: Float64Array; bz: Float64Array;
   id: Int32Array;
-  binStart: Int32Array; order: Int32Array; slotBin: Int32Array;
-  /** Packed snapshot: (x, y, a) per slot in 2D, (x, y, z, a) in 3D; see NeighbourGrid.sp. */
-  sp: Float64Array; sr: Float64Array; stype: Int32Array;
-  repulsion: Float64Array; adhesion: Float64Array;
+  order: Int32Array;
 }
 
-/** Small per-step arguments (structured-cloned per call). */
-export interface AgentStepArgs {
+/**
+ * Small per-step arguments (structured-cloned per call). From GatherArgs: grid shape, `reach`
+ * (neighbour bins searched on each side; bins are ≥ interaction range / reach wide), the Verlet-list
+ * mode, skin (µm) and list stride.
+ */
+export interface AgentStepArgs extends GatherArgs {
   dims: 2 | 3;
   dtMin: number;
   step: number;
   k0: number;
   k1: number;
-  nTypes: number;
-  nbx: number;
-  nby: number;
-  nbz: number;
-  /** Neighbour bins searched on each side (bins are ≥ the interaction range / reach wide). */
-  reach: number;
   xmin: number; xmax: number; ymin: number; ymax: number; zmin: number; zmax: number;
   mechanics: boolean;
   motility: boolean;
@@ -112,11 +107,12 @@ function updateMotility(args: AgentStepArgs, i: number, a: AgentStepArrays, buf:
 }
 
 function step2D(args: AgentStepArgs, start: number, end: number, a: AgentStepArrays): void {
-  const { binStart, order, slotBin, sp, sr, stype, repulsion, adhesion } = a;
+  const { order, sp, sr } = a;
   const { x, y, vx, vy, pvx, pvy } = a;
-  const { nbx, nby, reach, nTypes, dtMin: dt, xmin, xmax, ymin, ymax, mechanics, motility, walls } = args;
+  const { dtMin: dt, xmin, xmax, ymin, ymax, mechanics, motility, walls } = args;
   const wallC = args.wallRepulsionUmPerMin;
   const buf = new Uint32Array(4);
+  const acc = new Float64Array(3);
   for (let s = start; s < end; s++) {
     const i = order[s]!;
     const xi = sp[3 * s]!;
@@ -125,46 +121,9 @@ function step2D(args: AgentStepArgs, start: number, end: number, a: AgentStepArr
     let vxi = vx[i]!;
     let vyi = vy[i]!;
     if (mechanics) {
-      const ti = stype[s]!;
-      const ai = sp[3 * s + 2]!;
-      const row = ti * nTypes;
-      const b = slotBin[s]!;
-      const cx = b % nbx;
-      const cy = (b - cx) / nbx;
-      const x0 = cx > reach ? cx - reach : 0;
-      const x1 = cx + reach < nbx ? cx + reach : nbx - 1;
-      const y0 = cy > reach ? cy - reach : 0;
-      const y1 = cy + reach < nby ? cy + reach : nby - 1;
-      for (let byy = y0; byy <= y1; byy++) {
-        // Bins x0..x1 of one row are consecutive, so their slots form one contiguous range.
-        const kEnd = binStart[byy * nbx + x1 + 1]!;
-        for (let k = binStart[byy * nbx + x0]!; k < kEnd; k++) {
-          if (k === s) continue;
-          const dx = xi - sp[3 * k]!;
-          const dy = yi - sp[3 * k + 1]!;
-          const d2 = dx * dx + dy * dy;
-          const RA = ai + sp[3 * k + 2]!;
-          if (d2 >= RA * RA) continue;
-          const tj = stype[k]!;
-          const rj = sr[k]!;
-          let d = Math.sqrt(d2);
-          if (d < MIN_DISTANCE_UM) d = MIN_DISTANCE_UM;
-          const R = ri + rj;
-          // [c_r (1 − d/R)² − c_a (1 − d/R_A)²] / d over one common denominator: one division per
-          // pair instead of three (divisions dominate the cost of an interacting pair).
-          const RR = R * R;
-          const RARA = RA * RA;
-          const qa = RA - d;
-          let num = -adhesion[row + tj]! * qa * qa * RR;
-          if (d < R) {
-            const q = R - d;
-            num += repulsion[row + tj]! * q * q * RARA;
-          }
-          const f = num / (RR * RARA * d);
-          vxi += f * dx;
-          vyi += f * dy;
-        }
-      }
+      gather2D(args, a, s, acc);
+      vxi += acc[0]!;
+      vyi += acc[1]!;
     }
     if (walls) {
       // PhysiCell's domain-edge avoidance: repulsion (1 − d/r)² from the nearest edge only.
@@ -202,12 +161,12 @@ function step2D(args: AgentStepArgs, start: number, end: number, a: AgentStepArr
 }
 
 function step3D(args: AgentStepArgs, start: number, end: number, a: AgentStepArrays): void {
-  const { binStart, order, slotBin, sp, sr, stype, repulsion, adhesion } = a;
+  const { order, sp, sr } = a;
   const { x, y, z, vx, vy, vz, pvx, pvy, pvz } = a;
-  const { nbx, nby, nbz, reach, nTypes, dtMin: dt, xmin, xmax, ymin, ymax, zmin, zmax, mechanics, motility, walls } = args;
+  const { dtMin: dt, xmin, xmax, ymin, ymax, zmin, zmax, mechanics, motility, walls } = args;
   const wallC = args.wallRepulsionUmPerMin;
   const buf = new Uint32Array(4);
-  const plane = nbx * nby;
+  const acc = new Float64Array(3);
   for (let s = start; s < end; s++) {
     const i = order[s]!;
     const xi = sp[4 * s]!;
@@ -218,54 +177,10 @@ function step3D(args: AgentStepArgs, start: number, end: number, a: AgentStepArr
     let vyi = vy[i]!;
     let vzi = vz[i]!;
     if (mechanics) {
-      const ti = stype[s]!;
-      const ai = sp[4 * s + 3]!;
-      const row = ti * nTypes;
-      const b = slotBin[s]!;
-      const cz = Math.floor(b / plane);
-      const rem = b - cz * plane;
-      const cx = rem % nbx;
-      const cy = (rem - cx) / nbx;
-      const x0 = cx > reach ? cx - reach : 0;
-      const x1 = cx + reach < nbx ? cx + reach : nbx - 1;
-      const y0 = cy > reach ? cy - reach : 0;
-      const y1 = cy + reach < nby ? cy + reach : nby - 1;
-      const z0 = cz > reach ? cz - reach : 0;
-      const z1 = cz + reach < nbz ? cz + reach : nbz - 1;
-      for (let bzz = z0; bzz <= z1; bzz++) {
-        for (let byy = y0; byy <= y1; byy++) {
-          const base = bzz * plane + byy * nbx;
-          const kEnd = binStart[base + x1 + 1]!;
-          for (let k = binStart[base + x0]!; k < kEnd; k++) {
-            if (k === s) continue;
-            const dx = xi - sp[4 * k]!;
-            const dy = yi - sp[4 * k + 1]!;
-            const dz = zi - sp[4 * k + 2]!;
-            const d2 = dx * dx + dy * dy + dz * dz;
-            const RA = ai + sp[4 * k + 3]!;
-            if (d2 >= RA * RA) continue;
-            const tj = stype[k]!;
-            const rj = sr[k]!;
-            let d = Math.sqrt(d2);
-            if (d < MIN_DISTANCE_UM) d = MIN_DISTANCE_UM;
-            const R = ri + rj;
-            // [c_r (1 − d/R)² − c_a (1 − d/R_A)²] / d over one common denominator: one division per
-            // pair instead of three (divisions dominate the cost of an interacting pair).
-            const RR = R * R;
-            const RARA = RA * RA;
-            const qa = RA - d;
-            let num = -adhesion[row + tj]! * qa * qa * RR;
-            if (d < R) {
-              const q = R - d;
-              num += repulsion[row + tj]! * q * q * RARA;
-            }
-            const f = num / (RR * RARA * d);
-            vxi += f * dx;
-            vyi += f * dy;
-            vzi += f * dz;
-          }
-        }
-      }
+      gather3D(args, a, s, acc);
+      vxi += acc[0]!;
+      vyi += acc[1]!;
+      vzi += acc[2]!;
     }
     if (walls) {
       let dmin = xi - xmin;

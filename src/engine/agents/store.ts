@@ -86,6 +86,8 @@ export class AgentStore {
   capacity: number;
   /** Next persistent id to hand out. */
   nextId = 0;
+  /** Incremented by every add, remove and permute: anything caching cell indices can tell it is stale. */
+  version = 0;
 
   x!: Float64Array; y!: Float64Array; z!: Float64Array;
   radius!: Float64Array; volume!: Float64Array;
@@ -184,6 +186,7 @@ export class AgentStore {
     if (this.count === this.capacity) this.reallocate(this.capacity * 2);
     const i = this.count++;
     const id = this.nextId++;
+    this.version++;
     if (id >= this.idIndex.length) {
       const grown = new Int32Array(Math.max(64, this.idIndex.length * 2)).fill(-1);
       grown.set(this.idIndex);
@@ -227,6 +230,7 @@ export class AgentStore {
       throw new RangeError(`AgentStore.remove: index ${index} out of range [0, ${this.count})`);
     }
     const last = this.count - 1;
+    this.version++;
     this.idIndex[this.id[index]!] = -1;
     if (index !== last) {
       this.copyRow(last, index);
@@ -260,6 +264,7 @@ export class AgentStore {
    */
   permute(perm: Int32Array): void {
     const n = this.count;
+    this.version++;
     const rec = this as unknown as Record<string, Float64Array | Int32Array>;
     const tmpF = new Float64Array(n);
     const tmpI = new Int32Array(n);
