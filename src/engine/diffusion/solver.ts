@@ -29,8 +29,9 @@ const SWEEPS_URL = siblingModuleUrl(import.meta.url, './sweeps');
 
 /**
  * Below this many voxel updates per sweep (voxels × substrates) the sweeps run on the calling thread
- * even with a pool: a pool round trip costs tens of µs, more than the sweep itself (a 10³ grid sweeps
- * in ~3 µs). Results do not change: it is the same kernel either way.
+ * even with a pool: a pool round trip costs ~4 µs when the threads spin and ~50 µs when they sleep
+ * (see parallel/protocol.ts), against ~1.5 ns per voxel and sweep, so smaller grids gain little or
+ * lose. Results do not change: it is the same kernel either way.
  */
 export const PARALLEL_MIN_VOXEL_UPDATES = 1 << 16;
 
