@@ -11,7 +11,7 @@ export {
   mechanicsTable,
 } from './mechanics.ts';
 export type { CellTypeMechanics, MechanicsTable } from './mechanics.ts';
-export { biasFromField, biasFromFunction, biasFromGradients } from './motility.ts';
+export { biasFromField, biasFromFields, biasFromFunction, biasFromGradients } from './motility.ts';
 export { AgentDynamics } from './dynamics.ts';
 export type { AgentDynamicsOptions } from './dynamics.ts';
 export { agentStepKernel } from './step-kernel.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMesh } from '../mesh.ts';
 import { CounterStream, rngKey } from '../rng/stream.ts';
 import { AgentDynamics } from './dynamics.ts';
-import { biasFromField, biasFromFunction, biasFromGradients } from './motility.ts';
+import { biasFromField, biasFromFields, biasFromFunction, biasFromGradients } from './motility.ts';
 import { AgentStore } from './store.ts';
 
 const DT = 0.1;
@@ -143,6 +143,25 @@ describe('chemotaxis bias', () => {
       expect(s.bx[i]).toBeCloseTo(0.6 * sgn, 12);
       expect(s.by[i]).toBeCloseTo(-0.8 * sgn, 12);
     }
+  });
+
+  it('combines several fields with signed sensitivities (advanced chemotaxis) in 3D', () => {
+    const mesh = createMesh({ nx: 5, ny: 5, nz: 5, dxUm: 10 });
+    const up = new Float64Array(mesh.voxelCount);
+    const side = new Float64Array(mesh.voxelCount);
+    for (let v = 0; v < mesh.voxelCount; v++) {
+      up[v] = 2 * Math.floor(v / 25); // ∂/∂z = 0.2 per µm
+      side[v] = v % 5; // ∂/∂x = 0.1 per µm
+    }
+    const s = new AgentStore({ dims: 3 });
+    s.add({ x: 25, y: 25, z: 25 });
+    s.add({ x: 5, y: 45, z: 45 });
+    // 1·(0, 0, 0.2) − 2·(0.1, 0, 0) = (−0.2, 0, 0.2) → (−1, 0, 1)/√2 for cell 0; cell 1 ignores `side`.
+    biasFromFields(s, mesh, [up, side], [1, Float64Array.from([-2, 0])]);
+    expect(s.bx[0]).toBeCloseTo(-Math.SQRT1_2, 12);
+    expect(s.bz[0]).toBeCloseTo(Math.SQRT1_2, 12);
+    expect([s.bx[1], s.by[1], s.bz[1]]).toEqual([0, 0, 1]);
+    expect(() => { biasFromFields(s, mesh, [up], []); }).toThrow(/1 fields but 0 sensitivities/);
   });
 
   it('takes gradients from arrays or a function, and gives no bias where the gradient vanishes', () => {

@@ -52,6 +52,27 @@ export function biasFromFunction(
   }
 }
 
+/** Writes ∇field (per µm) at the voxel containing (x, y, z) into g[0..2] (central differences, one-sided at edges). */
+function voxelGradient(mesh: Mesh, field: Float64Array, x: number, y: number, z: number, g: Float64Array): void {
+  const { nx, ny, nz, dxUm, originUm } = mesh;
+  const inv = 1 / dxUm;
+  const clampIdx = (v: number, n: number): number => (v < 0 ? 0 : v >= n ? n - 1 : v);
+  const ci = clampIdx(Math.floor((x - originUm[0]) * inv), nx);
+  const cj = clampIdx(Math.floor((y - originUm[1]) * inv), ny);
+  const ck = nz === 1 ? 0 : clampIdx(Math.floor((z - originUm[2]) * inv), nz);
+  const v = ci + nx * (cj + ny * ck);
+  const diff = (c: number, n: number, stride: number): number => {
+    if (n === 1) return 0;
+    const lo = c > 0 ? v - stride : v;
+    const hi = c < n - 1 ? v + stride : v;
+    const span = (c > 0 ? 1 : 0) + (c < n - 1 ? 1 : 0);
+    return ((field[hi]! - field[lo]!) * inv) / span;
+  };
+  g[0] = diff(ci, nx, 1);
+  g[1] = diff(cj, ny, nx);
+  g[2] = diff(ck, nz, nx * ny);
+}
+
 /**
  * Bias from a voxel field on `mesh` (one substrate, `field[voxel]`): the gradient of the voxel that
  * contains the cell, by central differences (one-sided at the domain edge), as BioFVM computes
@@ -65,21 +86,41 @@ export function biasFromField(
   start = 0,
   end = store.count,
 ): void {
-  const { nx, ny, nz, dxUm, originUm } = mesh;
-  const inv = 1 / dxUm;
-  const clampIdx = (v: number, n: number): number => (v < 0 ? 0 : v >= n ? n - 1 : v);
-  const diff = (c: number, n: number, stride: number, v: number): number => {
-    if (n === 1) return 0;
-    const lo = c > 0 ? v - stride : v;
-    const hi = c < n - 1 ? v + stride : v;
-    const span = (c > 0 ? 1 : 0) + (c < n - 1 ? 1 : 0);
-    return (field[hi]! - field[lo]!) * inv / span;
-  };
+  const g = new Float64Array(3);
   for (let i = start; i < end; i++) {
-    const ci = clampIdx(Math.floor((store.x[i]! - originUm[0]) * inv), nx);
-    const cj = clampIdx(Math.floor((store.y[i]! - originUm[1]) * inv), ny);
-    const ck = nz === 1 ? 0 : clampIdx(Math.floor((store.z[i]! - originUm[2]) * inv), nz);
-    const v = ci + nx * (cj + ny * ck);
-    writeBias(store, i, diff(ci, nx, 1, v), diff(cj, ny, nx, v), diff(ck, nz, nx * ny, v), signOf(direction, i));
+    voxelGradient(mesh, field, store.x[i]!, store.y[i]!, store.z[i]!, g);
+    writeBias(store, i, g[0]!, g[1]!, g[2]!, signOf(direction, i));
+  }
+}
+
+/**
+ * PhysiCell's "advanced chemotaxis": bias = normalise(Σ_k s_k ∇ρ_k) over several fields, with
+ * sensitivities s_k (signed; one number per field for all cells, or a per-cell array per field).
+ */
+export function biasFromFields(
+  store: AgentStore,
+  mesh: Mesh,
+  fields: readonly Float64Array[],
+  sensitivities: readonly (number | Float64Array)[],
+  start = 0,
+  end = store.count,
+): void {
+  if (fields.length !== sensitivities.length) {
+    throw new RangeError(`biasFromFields: ${fields.length} fields but ${sensitivities.length} sensitivities`);
+  }
+  const g = new Float64Array(3);
+  for (let i = start; i < end; i++) {
+    let gx = 0;
+    let gy = 0;
+    let gz = 0;
+    for (let k = 0; k < fields.length; k++) {
+      const sk = signOf(sensitivities[k]!, i);
+      if (sk === 0) continue;
+      voxelGradient(mesh, fields[k]!, store.x[i]!, store.y[i]!, store.z[i]!, g);
+      gx += sk * g[0]!;
+      gy += sk * g[1]!;
+      gz += sk * g[2]!;
+    }
+    writeBias(store, i, gx, gy, gz, 1);
   }
 }
