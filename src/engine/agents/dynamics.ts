@@ -1,7 +1,10 @@
 /**
- * Driver for one agent step: neighbour-grid rebuild (serial, O(n)), then the fused step kernel over
- * all grid slots, in-process or split across a KernelPool. An `AgentDynamics` is a value owned by one
- * simulation; it holds the grid, the RNG key and the step counter, nothing global.
+ * Driver for one agent step: on the calling thread, either a neighbour-grid rebuild (counting sort,
+ * O(n)) or — while the Verlet lists are still valid — a refresh of the grid snapshot (O(n)); then the
+ * fused step kernel over all grid slots, in-process or split across a KernelPool. An `AgentDynamics`
+ * is a value owned by one simulation; it holds the grid, the lists, the RNG key and the step counter,
+ * nothing global. Every decision here (rebuild, reorder, re-layout) depends only on the state, never
+ * on the thread count.
  */
 import type { BoundHandle, KernelPool } from '../parallel/pool.ts';
 import { siblingModuleUrl } from '../parallel/pool.ts';

@@ -5,9 +5,10 @@
  * function runs in-process or on workers.
  *
  * Why any partition gives byte-identical results: a slot's computation reads only the grid snapshot
- * (positions before this step) and the cell's own rows, and writes only the cell's own rows; the
- * neighbour summation order is the slot order, fixed by the store; random draws are addressed by
- * (seed, cell id, step, purpose). No value depends on which thread ran which slot.
+ * (positions before this step) and the cell's own rows, and writes only the cell's own rows (and its
+ * own Verlet list); the neighbour summation order is the scan order of the grid, fixed by the store;
+ * random draws are addressed by (seed, cell id, step, purpose). No value depends on which thread ran
+ * which slot.
  *
  * Fusing the passes matters for speed: one sweep over the cells instead of three, with the snapshot
  * making the in-place position update safe.
