@@ -4,7 +4,7 @@ import { createMesh, type Mesh } from '../mesh.ts';
 import { createPool } from '../parallel/pool.ts';
 import { createDiffusionSolver, PARALLEL_MIN_VOXEL_UPDATES, type DiffusionBudget } from './solver.ts';
 
-async function run(mesh: Mesh, threads: number | null): Promise<{ fields: Fields; budgets: DiffusionBudget[] }> {
+async function run(mesh: Mesh, threads: number | null, flow = false): Promise<{ fields: Fields; budgets: DiffusionBudget[] }> {
   const fields = createFields(mesh, ['a', 'b'], { initial: [1, 0] });
   for (let i = 0; i < mesh.voxelCount; i++) fields.data[1]![i] = Math.sin(0.37 * i) ** 2;
   const pool = threads === null ? undefined : await createPool(threads);
@@ -12,6 +12,15 @@ async function run(mesh: Mesh, threads: number | null): Promise<{ fields: Fields
     dtMin: 0.01,
     accounting: true,
     ...(pool === undefined ? {} : { pool }),
+    // A swirling per-voxel flow (Courant ≤ 0.3 at Δt = 0.01, dx = 20).
+    velocity: flow
+      ? {
+          kind: 'perVoxel',
+          vx: Float64Array.from({ length: mesh.voxelCount }, (_, i) => 200 * Math.sin(i * 0.01)),
+          vy: Float64Array.from({ length: mesh.voxelCount }, (_, i) => 150 * Math.cos(i * 0.013)),
+          vz: mesh.dims === 3 ? Float64Array.from({ length: mesh.voxelCount }, (_, i) => 100 * Math.sin(i * 0.007)) : null,
+        }
+      : null,
     substrates: [
       { diffusionUm2PerMin: 1e5, decayPerMin: 0.1, dirichletFaces: mesh.dims === 3 ? { xmin: 38, zmax: 10 } : { xmin: 38, ymax: 10 } },
       { diffusionUm2PerMin: 100, decayPerMin: 0.5 },
@@ -38,7 +47,7 @@ describe('determinism across thread counts', () => {
     ['3-D', createMesh({ nx: 47, ny: 43, nz: 41 })],
     ['2-D', createMesh({ nx: 301, ny: 257 })],
   ] as const) {
-    it(`gives byte-identical fields and budgets for in-process, 1, 2 and 4 threads (${label})`, async () => {
+    it(`gives byte-identical fields and budgets for in-process, 1, 2 and 4 threads, with and without flow (${label})`, async () => {
       const ref = await run(mesh, null);
       for (const threads of [1, 2, 4]) {
         const other = await run(mesh, threads);
@@ -46,6 +55,12 @@ describe('determinism across thread counts', () => {
           expect(Buffer.from(other.fields.data[s]!.buffer).equals(Buffer.from(ref.fields.data[s]!.buffer))).toBe(true);
           expect(other.budgets[s]).toEqual(ref.budgets[s]);
         }
+      }
+      for (const threads of [1, 2]) {
+        const a = await run(mesh, null, true);
+        const b = await run(mesh, threads, true);
+        for (let s = 0; s < 2; s++) expect(Buffer.from(b.fields.data[s]!.buffer).equals(Buffer.from(a.fields.data[s]!.buffer))).toBe(true);
+        expect(b.budgets).toEqual(a.budgets);
       }
       // The run did something non-trivial.
       expect(ref.fields.data[1]!.some((v, i) => v !== Math.sin(0.37 * i) ** 2)).toBe(true);

@@ -20,12 +20,13 @@
  */
 import { blockSum, type Fields } from '../fields/fields.ts';
 import { siblingModuleUrl, type BoundHandle, type KernelPool } from '../parallel/pool.ts';
-import { advect, checkCourant, type VelocityField } from './advection.ts';
+import { advectionBound, advectionKernel, checkCourant, type AdvectionArgs, type AdvectionBound, type VelocityField } from './advection.ts';
 import { axisCoefficients, type AxisCoefficients } from './coefficients.ts';
 import { buildDirichlet, type DirichletFaces, type DirichletSet } from './dirichlet.ts';
 import { sweepKernel, sweepUnits, type SweepArgs, type SweepBound } from './sweeps.ts';
 
 const SWEEPS_URL = siblingModuleUrl(import.meta.url, './sweeps');
+const ADVECTION_URL = siblingModuleUrl(import.meta.url, './advection');
 
 /**
  * Below this many voxel updates per sweep (voxels × substrates) the sweeps run on the calling thread
@@ -152,11 +153,27 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
   if (pool !== undefined) rebind = refresh();
 
   let velocity: VelocityField | null = null;
-  let scratch: Float64Array | null = null;
+  let advection: AdvectionBound | null = null;
+  let advectionHandle: BoundHandle<AdvectionBound> | null = null;
+  let advectionBind: Promise<void> | null = null;
   const setVelocity = (v: VelocityField | null): void => {
     if (v !== null) checkCourant(mesh, v, dtMin);
     velocity = v;
-    if (v !== null) scratch ??= new Float64Array(mesh.voxelCount);
+    if (pool !== undefined && advectionHandle !== null) pool.unbind(advectionHandle);
+    advectionHandle = null;
+    if (v === null) {
+      advection = null;
+      return;
+    }
+    const bytes = mesh.voxelCount * Float64Array.BYTES_PER_ELEMENT;
+    const scratch = advection?.scratch ?? new Float64Array(fields.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    advection = advectionBound(mesh, v, dtMin, [...fields.data], scratch);
+    if (pool !== undefined) {
+      const a = advection;
+      advectionBind = pool.bind(a).then((h) => {
+        advectionHandle = h;
+      });
+    }
   };
   setVelocity(options.velocity ?? null);
 
@@ -224,9 +241,18 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
       rebind = null;
     }
     for (let s = 0; s < S; s++) reset(s, accounting);
-    if (velocity !== null) {
+    if (advection !== null) {
+      if (advectionBind !== null) {
+        await advectionBind;
+        advectionBind = null;
+      }
+      const rows = mesh.ny * mesh.nz;
       for (let s = 0; s < S; s++) {
-        advect(mesh, velocity, dtMin, fields.data[s]!, scratch!);
+        for (const phase of ['gather', 'copy'] as const) {
+          const args: AdvectionArgs = { s, phase };
+          if (pool === undefined || advectionHandle === null || inline) advectionKernel(args, 0, rows, advection);
+          else await pool.run(ADVECTION_URL, 'advectionKernel', args, rows, advectionHandle);
+        }
         reset(s, accounting);
       }
     }
@@ -248,7 +274,7 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
     dtMin,
     describe(): DiffusionSolverDescription {
       return {
-        scheme: 'implicit LOD (backward Euler per axis, Thomas algorithm), BioFVM-style; explicit upwind advection split before',
+        scheme: 'implicit LOD (backward Euler per axis, Thomas algorithm), BioFVM-style; explicit upwind advection (gather form) split before',
         dims: d,
         grid: [mesh.nx, mesh.ny, mesh.nz],
         dxUm: mesh.dxUm,
@@ -292,7 +318,9 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
     },
     dispose(): void {
       if (pool !== undefined && handle !== null) pool.unbind(handle);
+      if (pool !== undefined && advectionHandle !== null) pool.unbind(advectionHandle);
       handle = null;
+      advectionHandle = null;
     },
   };
 }
