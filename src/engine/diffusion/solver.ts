@@ -15,10 +15,11 @@
  * byte-identical for any number of threads. With `accounting: true` each step also books, per
  * substrate, the amount lost to decay and the amount that entered through Dirichlet voxels, so that
  *     total(now) − total(start) = −decayed + dirichletInflow (+ whatever the caller added)
- * holds to round-off. It costs one extra read pass per sweep on the calling thread; leave it off
- * for speed.
+ * holds to round-off. It costs one extra read pass per sweep (parallel, see fields/reduce.ts) and a
+ * pass over the Dirichlet voxels on the calling thread; leave it off for speed.
  */
 import { blockSum, type Fields } from '../fields/fields.ts';
+import { addBlockSums, blockCount, type BlockSumBound } from '../fields/reduce.ts';
 import { siblingModuleUrl, type BoundHandle, type KernelPool } from '../parallel/pool.ts';
 import { advectionBound, advectionKernel, checkCourant, type AdvectionArgs, type AdvectionBound, type VelocityField } from './advection.ts';
 import { axisCoefficients, type AxisCoefficients } from './coefficients.ts';
@@ -27,6 +28,7 @@ import { sweepKernel, sweepUnits, type SweepArgs, type SweepBound } from './swee
 
 const SWEEPS_URL = siblingModuleUrl(import.meta.url, './sweeps');
 const ADVECTION_URL = siblingModuleUrl(import.meta.url, './advection');
+const REDUCE_URL = siblingModuleUrl(import.meta.url, '../fields/reduce');
 
 /**
  * Below this many voxel updates per sweep (voxels × substrates) the sweeps run on the calling thread
@@ -119,6 +121,7 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
     });
   });
   const budgets: DiffusionBudget[] = substrates.map(() => ({ decayed: 0, dirichletInflow: 0 }));
+  const inline = mesh.voxelCount * S < PARALLEL_MIN_VOXEL_UPDATES;
   const interiorCounts = substrates.map(() => 0);
 
   // i-chunking of the y/z sweeps: enough units to split across threads even when there are few
@@ -203,6 +206,19 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
   const stageFactor = (s: number, q: number): number => Math.pow(1 + coeffs[s]![0]!.delta, d - 1 - q);
   for (let s = 0; s < S; s++) reset(s, false);
 
+  // Σ u for the budget: block sums on the pool (same arithmetic as blockSum for any thread count).
+  const blocks = blockCount(mesh.voxelCount);
+  let reduceHandle: BoundHandle<BlockSumBound> | null = null;
+  const sumField = async (s: number): Promise<number> => {
+    if (pool === undefined || inline) return blockSum(fields.data[s]!);
+    if (reduceHandle === null) {
+      const bytes = blocks * Float64Array.BYTES_PER_ELEMENT;
+      reduceHandle = await pool.bind({ fields: [...fields.data], sums: new Float64Array(new SharedArrayBuffer(bytes)) });
+    }
+    await pool.run(REDUCE_URL, 'blockSumsKernel', { s }, blocks, reduceHandle);
+    return addBlockSums(reduceHandle.value.sums, blocks);
+  };
+
   /**
    * After sweeping s along `axis`: flux from Dirichlet voxels into their in-line neighbours,
    * c·(g − u_neighbour) each (the exact discrete flux of the identity-row solve), and the decay
@@ -210,7 +226,7 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
    * line gives Σ(u_new − u_old) = −δ·Σ u_new + Σ c·(g − u_neighbour), which is what makes the
    * budget close to round-off.
    */
-  const bookSweep = (s: number, axis: 0 | 1 | 2, q: number): void => {
+  const bookSweep = async (s: number, axis: 0 | 1 | 2, q: number): Promise<void> => {
     const { nodes, values, mask, valueSum } = dirichlet[s]!;
     const u = fields.data[s]!;
     const co = coeffs[s]![axis]!;
@@ -230,11 +246,10 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
     budgets[s]!.dirichletInflow += co.c * flux * V;
     const next = q + 1 < d ? stageFactor(s, q + 1) : 1;
     reset(s, false, next);
-    budgets[s]!.decayed += co.delta * (blockSum(u) - valueSum * next) * V;
+    budgets[s]!.decayed += co.delta * ((await sumField(s)) - valueSum * next) * V;
   };
 
   const all = Array.from({ length: S }, (_, s) => s);
-  const inline = mesh.voxelCount * S < PARALLEL_MIN_VOXEL_UPDATES;
   const step = async (): Promise<void> => {
     if (rebind !== null) {
       await rebind;
@@ -263,7 +278,7 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
       if (pool === undefined || handle === null || inline) sweepKernel(args, 0, n, local);
       else await pool.run(SWEEPS_URL, 'sweepKernel', args, n, handle);
       for (let s = 0; s < S; s++) {
-        if (accounting) bookSweep(s, axis, axis);
+        if (accounting) await bookSweep(s, axis, axis);
         else reset(s, false, axis + 1 < d ? stageFactor(s, axis + 1) : 1);
       }
     }
@@ -319,6 +334,8 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
     dispose(): void {
       if (pool !== undefined && handle !== null) pool.unbind(handle);
       if (pool !== undefined && advectionHandle !== null) pool.unbind(advectionHandle);
+      if (pool !== undefined && reduceHandle !== null) pool.unbind(reduceHandle);
+      reduceHandle = null;
       handle = null;
       advectionHandle = null;
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMesh } from '../mesh.ts';
 import { blockSum, cloneFields, createFields, REDUCTION_BLOCK, substrateIndex, totalAmount } from './fields.ts';
+import { addBlockSums, blockCount, blockSumsKernel } from './reduce.ts';
 
 describe('createFields', () => {
   const mesh = createMesh({ nx: 10, ny: 10, nz: 10 });
@@ -50,5 +51,17 @@ describe('blockSum', () => {
       expected += s;
     }
     expect(blockSum(a)).toBe(expected);
+  });
+});
+
+describe('blockSumsKernel', () => {
+  it('reproduces blockSum bit for bit from any split of the blocks', () => {
+    const n = 5 * REDUCTION_BLOCK + 123;
+    const a = Float64Array.from({ length: n }, (_, i) => Math.cos(i * 0.77) * 1e6 + 1e-3 * i);
+    const blocks = blockCount(n);
+    const sums = new Float64Array(blocks);
+    blockSumsKernel({ s: 0 }, 0, 2, { fields: [a], sums });
+    blockSumsKernel({ s: 0 }, 2, blocks, { fields: [a], sums });
+    expect(addBlockSums(sums, blocks)).toBe(blockSum(a));
   });
 });
