@@ -15,11 +15,22 @@ import type { Domain } from './grid.ts';
 import { MODE_BUILD, MODE_SCAN, MODE_USE } from './gather.ts';
 import { PHYSICELL_WALL_REPULSION_UM_PER_MIN } from './mechanics.ts';
 import type { MechanicsTable } from './mechanics.ts';
+import { refreshKernel } from './refresh-kernel.ts';
 import { agentStepKernel } from './step-kernel.ts';
 import type { AgentStepArgs, AgentStepArrays } from './step-kernel.ts';
 import type { AgentStore } from './store.ts';
 
 const KERNEL_URL = siblingModuleUrl(import.meta.url, './step-kernel');
+const REFRESH_URL = siblingModuleUrl(import.meta.url, './refresh-kernel');
+
+/** What `plan` found out about the coming step. */
+interface StepPlan {
+  skin: number;
+  need: number;
+  layoutOk: boolean;
+  /** The Verlet lists may be reused if no cell drifted too far (still to be checked). */
+  reusable: boolean;
+}
 
 export interface AgentDynamicsOptions {
   domain: Domain;
@@ -69,6 +80,7 @@ export class AgentDynamics {
   private nbrCount: Int32Array = new Int32Array(0);
   /** Snapshot (grid.sp layout) at the last list build, to measure drift since. */
   private sp0: Float64Array = new Float64Array(0);
+  private drift: Float64Array = new Float64Array(0);
   private listValid = false;
   private listVersion = -1;
   private pendingBuild = false;
@@ -101,8 +113,22 @@ export class AgentDynamics {
     this.grid = new NeighbourGrid(store.dims, opts.domain, { shared: store.shared });
   }
 
-  /** Rebuilds the grid (and reorders the store when due) and returns the kernel arguments. */
+  /**
+   * Prepares a step on the calling thread: refreshes the snapshot when the Verlet lists can be
+   * reused, otherwise rebuilds the grid (reordering the store when due); returns the kernel arguments.
+   */
   prepare(): AgentStepArgs {
+    const plan = this.plan();
+    let mode = plan.skin > 0 ? MODE_BUILD : MODE_SCAN;
+    if (plan.reusable) {
+      refreshKernel({ dims: this.store.dims }, 0, this.store.count, this.arrays());
+      if (this.maxDrift() <= 0.5 * plan.skin) mode = MODE_USE;
+    }
+    return this.commit(plan, mode);
+  }
+
+  /** Checks types, sizes the bins and tells whether the lists are candidates for reuse. */
+  private plan(): StepPlan {
     const { store, grid, options: o } = this;
     const table = o.mechanics;
     const maxRel = table ? table.maxRelAdhesion : 1;
@@ -127,16 +153,26 @@ export class AgentDynamics {
     const volume = (d0.xmax - d0.xmin) * (d0.ymax - d0.ymin) * (store.dims === 3 ? d0.zmax - d0.zmin : 1);
     const maxBins = Math.max(4096, 4 * store.count);
     const need = Math.max((2 * maxRel * maxR + skin) / o.reach, (volume / maxBins) ** (1 / store.dims), 1e-3);
-    const rel = table?.relAdhesion;
     const layoutOk = need <= grid.binSizeUm && need >= 0.5 * grid.binSizeUm;
-    let mode = MODE_SCAN;
-    if (skin > 0) {
-      const reusable =
-        this.listValid && layoutOk && store.version === this.listVersion && store.count === grid.count && this.refreshSnapshot(skin);
-      mode = reusable ? MODE_USE : MODE_BUILD;
-    }
+    const reusable = skin > 0 && this.listValid && layoutOk && store.version === this.listVersion && store.count === grid.count;
+    return { skin, need, layoutOk, reusable };
+  }
+
+  private maxDrift(): number {
+    let m = 0;
+    const drift = this.drift;
+    for (let s = 0; s < this.store.count; s++) if (drift[s]! > m) m = drift[s]!;
+    return m;
+  }
+
+  /** Rebuilds what `mode` needs and returns the step kernel's arguments. */
+  private commit(plan: StepPlan, mode: number): AgentStepArgs {
+    const { store, grid, options: o } = this;
+    const table = o.mechanics;
+    const rel = table?.relAdhesion;
+    const skin = plan.skin;
     if (mode !== MODE_USE) {
-      const binSize = layoutOk ? grid.binSizeUm : need * 1.02;
+      const binSize = plan.layoutOk ? grid.binSizeUm : plan.need * 1.02;
       grid.rebuild(store, binSize, rel);
       if (o.sortEvery > 0 && this.stepIndex - this.lastSortStep >= o.sortEvery && store.count > 1) {
         store.permute(grid.order.subarray(0, store.count));
@@ -187,57 +223,8 @@ export class AgentDynamics {
       sp: g.sp, sr: g.sr, stype: g.stype,
       repulsion: t.repulsion, adhesion: t.adhesion,
       nbr: this.nbr, nbrCount: this.nbrCount,
+      sp0: this.sp0, drift: this.drift, radius: s.radius, type: s.type, relAdhesion: t.relAdhesion,
     };
-  }
-
-  /**
-   * Copies current positions, adhesion reach, radius and type into the grid snapshot (slot order of
-   * the last build) and reports whether every cell has drifted + grown by at most skin/2 in total.
-   */
-  private refreshSnapshot(skin: number): boolean {
-    const { store, grid } = this;
-    const rel = this.options.mechanics?.relAdhesion;
-    const n = store.count;
-    const { order, sp, sr, stype } = grid;
-    const sp0 = this.sp0;
-    const { x, y, z, radius, type } = store;
-    let maxD2 = 0;
-    let maxDa = 0;
-    const three = store.dims === 3;
-    for (let s = 0; s < n; s++) {
-      const i = order[s]!;
-      const t = type[i]!;
-      const r = radius[i]!;
-      const a = rel ? rel[t]! * r : r;
-      let d2: number;
-      let da: number;
-      if (three) {
-        const o = 4 * s;
-        const dx = x[i]! - sp0[o]!;
-        const dy = y[i]! - sp0[o + 1]!;
-        const dz = z[i]! - sp0[o + 2]!;
-        d2 = dx * dx + dy * dy + dz * dz;
-        da = a - sp0[o + 3]!;
-        sp[o] = x[i]!;
-        sp[o + 1] = y[i]!;
-        sp[o + 2] = z[i]!;
-        sp[o + 3] = a;
-      } else {
-        const o = 3 * s;
-        const dx = x[i]! - sp0[o]!;
-        const dy = y[i]! - sp0[o + 1]!;
-        d2 = dx * dx + dy * dy;
-        da = a - sp0[o + 2]!;
-        sp[o] = x[i]!;
-        sp[o + 1] = y[i]!;
-        sp[o + 2] = a;
-      }
-      sr[s] = r;
-      stype[s] = t;
-      if (d2 > maxD2) maxD2 = d2;
-      if (da > maxDa) maxDa = da;
-    }
-    return Math.sqrt(maxD2) + maxDa <= 0.5 * skin;
   }
 
   /** Sizes the Verlet-list arrays for the store's capacity (shared when the store is). */
@@ -248,7 +235,8 @@ export class AgentDynamics {
     const alloc = (bytes: number): ArrayBuffer | SharedArrayBuffer => (this.store.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     this.nbr = new Int32Array(alloc(4 * K * cap));
     this.nbrCount = new Int32Array(alloc(4 * cap));
-    this.sp0 = new Float64Array(this.grid.stride * cap);
+    this.sp0 = new Float64Array(alloc(8 * this.grid.stride * cap));
+    this.drift = new Float64Array(alloc(8 * cap));
   }
 
   /** One mechanics step on the calling thread. */
@@ -268,9 +256,15 @@ export class AgentDynamics {
       return;
     }
     if (!this.store.shared) throw new Error('AgentDynamics.step: a multi-thread pool needs an AgentStore created with shared: true');
-    const args = this.prepare();
-    const arrays = this.arrays();
-    await pool.run(KERNEL_URL, 'agentStepKernel', args, this.store.count, await this.bound(pool, arrays));
+    // As prepare(), with the snapshot refresh (the serial bottleneck otherwise) on the pool too.
+    const plan = this.plan();
+    let mode = plan.skin > 0 ? MODE_BUILD : MODE_SCAN;
+    if (plan.reusable) {
+      await pool.run(REFRESH_URL, 'refreshKernel', { dims: this.store.dims }, this.store.count, await this.bound(pool, this.arrays()));
+      if (this.maxDrift() <= 0.5 * plan.skin) mode = MODE_USE;
+    }
+    const args = this.commit(plan, mode);
+    await pool.run(KERNEL_URL, 'agentStepKernel', args, this.store.count, await this.bound(pool, this.arrays()));
     this.finishStep();
   }
 

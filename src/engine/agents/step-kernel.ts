@@ -21,13 +21,14 @@ import { philox4x32 } from '../rng/philox.ts';
 import { threefry2x32 } from '../rng/threefry.ts';
 import { gather2D, gather3D } from './gather.ts';
 import type { GatherArgs, GatherArrays } from './gather.ts';
+import type { RefreshArrays } from './refresh-kernel.ts';
 import { PURPOSE_MOTILITY, PURPOSE_MOTILITY_TRIAL } from './purposes.ts';
 
 const U32 = 2.3283064365386963e-10;
 const TWO_PI = 6.283185307179586;
 
 /** Typed arrays the kernel works on (store rows, grid snapshot, mechanics tables); bound once per pool. */
-export interface AgentStepArrays extends GatherArrays {
+export interface AgentStepArrays extends GatherArrays, RefreshArrays {
   x: Float64Array; y: Float64Array; z: Float64Array;
   vx: Float64Array; vy: Float64Array; vz: Float64Array;
   pvx: Float64Array; pvy: Float64Array; pvz: Float64Array;
