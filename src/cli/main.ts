@@ -9,6 +9,7 @@ import { atlasCommand } from './atlas-commands.ts';
 import { startCommand } from './start-command.ts';
 import { modelCommand } from './model-commands.ts';
 import { scenarioCommand } from './scenario-commands.ts';
+import { benchCommand } from './bench-command.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -25,6 +26,7 @@ export function buildProgram(io: Io): Command {
   program.addCommand(atlasCommand(io, dataDir));
   program.addCommand(modelCommand(io, dataDir));
   program.addCommand(scenarioCommand(io, dataDir));
+  program.addCommand(benchCommand(io));
   program.addCommand(startCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
