@@ -31,6 +31,16 @@ export interface AxisCoefficients {
   readonly inv: Float64Array;
   /** e_t = r_t/den_t (e_{n−1} = 0). */
   readonly e: Float64Array;
+  /**
+   * The same elimination for a run of interior rows that starts fresh (its lower neighbour is a
+   * Dirichlet voxel, i.e. known): invFresh_r, eFresh_r for the r-th row of the run. Used by the
+   * masked-line solve (masked-line.ts), so that lines through Dirichlet voxels also run on
+   * precomputed coefficients.
+   */
+  readonly invFresh: Float64Array;
+  readonly eFresh: Float64Array;
+  /** Diagonal of a no-flux last row, 1 + c + δ. */
+  readonly bLast: number;
 }
 
 export function axisCoefficients(
@@ -76,5 +86,15 @@ export function axisCoefficients(
   }
   // Rows 1 … n−2 are interior by construction (the fast sweep uses the scalar c for them); only the
   // last row's lower coefficient can differ.
-  return { n, c, delta, lowerLast: n > 1 ? l[n - 1]! : 0, inv, e };
+  const invFresh = new Float64Array(n);
+  const eFresh = new Float64Array(n);
+  const bInterior = 1 + delta + 2 * c;
+  ePrev = 0;
+  for (let r = 0; r < n; r++) {
+    const den = bInterior - (r > 0 ? c * ePrev : 0);
+    invFresh[r] = 1 / den;
+    eFresh[r] = c / den;
+    ePrev = eFresh[r]!;
+  }
+  return { n, c, delta, lowerLast: n > 1 ? l[n - 1]! : 0, inv, e, invFresh, eFresh, bLast: 1 + delta + c };
 }

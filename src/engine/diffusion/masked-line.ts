@@ -1,15 +1,21 @@
 /**
- * The general Thomas solve for grid lines that contain Dirichlet voxels (see sweeps.ts and
- * dirichlet.ts). Separate from the fast sweeps because its coefficients depend on the line.
+ * The solve for grid lines that contain Dirichlet voxels (see sweeps.ts and dirichlet.ts).
+ *
+ * Rows at masked voxels are identity rows, so a masked line falls apart into independent runs of
+ * ordinary rows between Dirichlet voxels, each run coupled to its known neighbours through
+ * c·g terms. A run starting at row 0 is eliminated exactly as the unmasked line would be (the
+ * forward recurrence only looks back), so it uses the line's precomputed inv/e; a run starting
+ * after a Dirichlet voxel uses the precomputed "fresh start" sequence invFresh/eFresh; only a fresh
+ * run that reaches a no-flux domain end needs one division for its last row. Back substitution of a
+ * run starts from the Dirichlet value on its right. Cost is that of the fast sweep, so vessels do
+ * not slow the solver beyond the bookkeeping.
  */
 import type { AxisCoefficients } from './coefficients.ts';
 
 /**
- * Exact solve of one line containing Dirichlet voxels: rows at masked voxels are identity rows (the
- * voxel keeps the value it holds, which the solver keeps equal to its Dirichlet value), the other
- * rows are the ordinary interior / no-flux rows. Coefficients are formed on the fly (O(n) extra
- * work, paid only by masked lines). `rhs` is the line's right-hand side when it was saved
- * elsewhere, else it is read from u.
+ * Solve one line with Dirichlet voxels in place. The line starts at `base` and steps by `stride`;
+ * `rhs` is its right-hand side when saved elsewhere (the y/z plane sweeps overwrite it first), else
+ * the right-hand side is read from u.
  */
 export function solveMaskedLine(
   u: Float64Array,
@@ -20,34 +26,80 @@ export function solveMaskedLine(
   mask: Uint8Array,
   rhs: Float64Array | null,
 ): void {
-  const { c, delta } = co;
-  // e and y are kept in u-shaped scratch: e in a local array, y written into u directly.
-  const e = new Float64Array(n);
-  let ePrev = 0;
-  let yPrev = 0;
-  for (let t = 0; t < n; t++) {
-    const at = base + t * stride;
-    const d = rhs === null ? u[at]! : rhs[t]!;
-    if (mask[at] === 1) {
-      e[t] = 0;
-      yPrev = d;
-      ePrev = 0;
-      u[at] = d;
+  const { c, inv, e, invFresh, eFresh, lowerLast, bLast } = co;
+  const last = n - 1;
+  // Right-hand side d_t = src[sb + t·ss]: the saved copy, or the line itself.
+  const src = rhs ?? u;
+  const sb = rhs === null ? base : 0;
+  const ss = rhs === null ? stride : 1;
+  let t = 0;
+  while (t < n) {
+    if (mask[base + t * stride] === 1) {
+      if (rhs !== null) u[base + t * stride] = rhs[t]!;
+      t++;
       continue;
     }
-    const l = t > 0 ? c : 0;
-    const r = t < n - 1 ? c : 0;
-    const den = 1 + delta + l + r - l * ePrev;
-    const y = (d + l * yPrev) / den;
-    ePrev = r / den;
-    e[t] = ePrev;
-    yPrev = y;
-    u[at] = y;
-  }
-  let x = u[base + (n - 1) * stride]!;
-  for (let t = n - 2; t >= 0; t--) {
-    const at = base + t * stride;
-    x = u[at]! + e[t]! * x;
-    u[at] = x;
+    // A run of ordinary rows [s0, s1).
+    const s0 = t;
+    let s1 = t + 1;
+    while (s1 < n && mask[base + s1 * stride] !== 1) s1++;
+    // Forward elimination (y into u) and the e of the run's last row.
+    let y: number;
+    let eEnd: number;
+    if (s0 === 0) {
+      // Starts at the domain's low end: exactly the unmasked line's elimination.
+      y = src[sb]! * inv[0]!;
+      u[base] = y;
+      eEnd = e[0]!;
+      for (let tt = 1; tt < s1; tt++) {
+        const a = base + tt * stride;
+        y = (src[sb + tt * ss]! + (tt === last ? lowerLast : c) * y) * inv[tt]!;
+        u[a] = y;
+        eEnd = e[tt]!;
+      }
+    } else {
+      // Starts after a Dirichlet voxel (value d_{s0−1}): fresh elimination.
+      const end = s1 === n ? last : s1; // a run reaching the no-flux end finishes with its last row below
+      y = (src[sb + s0 * ss]! + c * src[sb + (s0 - 1) * ss]!) * invFresh[0]!;
+      eEnd = eFresh[0]!;
+      if (s0 === last) {
+        y = (src[sb + s0 * ss]! + c * src[sb + (s0 - 1) * ss]!) / bLast;
+        eEnd = 0;
+      }
+      u[base + s0 * stride] = y;
+      for (let tt = s0 + 1; tt < end; tt++) {
+        const r = tt - s0;
+        y = (src[sb + tt * ss]! + c * y) * invFresh[r]!;
+        u[base + tt * stride] = y;
+        eEnd = eFresh[r]!;
+      }
+      if (s1 === n && s0 < last) {
+        // Last row (1 + c + δ) at the no-flux domain end.
+        const r = last - s0;
+        y = (src[sb + last * ss]! + c * y) / (bLast - c * eFresh[r - 1]!);
+        u[base + last * stride] = y;
+        eEnd = 0;
+      }
+    }
+    // Back substitution from the Dirichlet value on the right (none at the domain end).
+    let x = y;
+    if (s1 < n) {
+      x += eEnd * src[sb + s1 * ss]!;
+      u[base + (s1 - 1) * stride] = x;
+    }
+    if (s0 === 0) {
+      for (let tt = s1 - 2; tt >= 0; tt--) {
+        const a = base + tt * stride;
+        x = u[a]! + e[tt]! * x;
+        u[a] = x;
+      }
+    } else {
+      for (let tt = s1 - 2; tt >= s0; tt--) {
+        const a = base + tt * stride;
+        x = u[a]! + eFresh[tt - s0]! * x;
+        u[a] = x;
+      }
+    }
+    t = s1;
   }
 }

@@ -35,6 +35,13 @@ export interface SweepBound {
   maskedLines: (Uint8Array | null)[][];
 }
 
+interface MaskedScratch {
+  /** Saved right-hand sides, one line of n after another. */
+  saved: Float64Array;
+  /** i of each saved line. */
+  ids: Int32Array;
+}
+
 export interface SweepArgs {
   /** Substrates to sweep, in this order (one pool run covers all of them to save round trips). */
   substrates: number[];
@@ -60,6 +67,9 @@ function sweepOne(s: number, axis: 0 | 1 | 2, start: number, end: number, b: Swe
     sweepX(u, co, b.nx, start, end, lines, mask);
     return;
   }
+  // Scratch for the right-hand sides of masked lines, allocated once per call (only with masks).
+  const scratch: MaskedScratch | null =
+    lines === null ? null : { saved: new Float64Array(b.width * co.n), ids: new Int32Array(b.width) };
   for (let unit = start; unit < end; unit++) {
     const outer = Math.floor(unit / b.nic);
     const i0 = (unit - outer * b.nic) * b.width;
@@ -67,10 +77,10 @@ function sweepOne(s: number, axis: 0 | 1 | 2, start: number, end: number, b: Swe
     if (i0 >= i1) continue;
     if (axis === 1) {
       // y lines of plane k = outer: voxel (i, j) at i + nx·j + nx·ny·k, line id i + nx·k.
-      sweepStrided(u, co, outer * b.nx * b.ny, b.nx, i0, i1, lines, outer * b.nx, mask);
+      sweepStrided(u, co, outer * b.nx * b.ny, b.nx, i0, i1, lines, outer * b.nx, mask, scratch);
     } else {
       // z lines of row j = outer: voxel (i, k) at i + nx·j + nx·ny·k, line id i + nx·j.
-      sweepStrided(u, co, outer * b.nx, b.nx * b.ny, i0, i1, lines, outer * b.nx, mask);
+      sweepStrided(u, co, outer * b.nx, b.nx * b.ny, i0, i1, lines, outer * b.nx, mask, scratch);
     }
   }
 }
@@ -90,83 +100,99 @@ function sweepX(
   lines: Uint8Array | null,
   mask: Uint8Array | null,
 ): void {
+  if (nx === 1) {
+    // Lines of one voxel: a division (or the identity for a Dirichlet or masked voxel).
+    const s = co.inv[0]!;
+    for (let line = start; line < end; line++) if (mask === null || mask[line] !== 1) u[line] = u[line]! * s;
+    return;
+  }
+  // Unmasked lines are gathered four at a time (not necessarily adjacent, so a masked line does not
+  // break the interleaving of its neighbours); leftovers are solved one by one.
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let pending = 0;
+  for (let line = start; line < end; line++) {
+    const base = line * nx;
+    if (lines !== null && lines[line] === 1) {
+      solveMaskedLine(u, base, 1, nx, co, mask!, null);
+      continue;
+    }
+    if (pending === 0) p0 = base;
+    else if (pending === 1) p1 = base;
+    else if (pending === 2) p2 = base;
+    else {
+      solveFourLines(u, co, nx, p0, p1, p2, base);
+      pending = 0;
+      continue;
+    }
+    pending++;
+  }
+  if (pending > 0) solveOneLine(u, co, nx, p0);
+  if (pending > 1) solveOneLine(u, co, nx, p1);
+  if (pending > 2) solveOneLine(u, co, nx, p2);
+}
+
+function solveOneLine(u: Float64Array, co: AxisCoefficients, nx: number, base: number): void {
+  const { inv, e, c, lowerLast } = co;
+  const last = nx - 1;
+  let y = u[base]! * inv[0]!;
+  u[base] = y;
+  for (let t = 1; t < last; t++) {
+    y = (u[base + t]! + c * y) * inv[t]!;
+    u[base + t] = y;
+  }
+  let x = (u[base + last]! + lowerLast * y) * inv[last]!;
+  u[base + last] = x;
+  for (let t = last - 1; t >= 0; t--) {
+    x = u[base + t]! + e[t]! * x;
+    u[base + t] = x;
+  }
+}
+
+/** Four independent lines (starting at a, b, d, f) solved in one interleaved pass; nx ≥ 2. */
+function solveFourLines(u: Float64Array, co: AxisCoefficients, nx: number, a: number, b: number, d: number, f: number): void {
   const { inv, e, c, lowerLast } = co;
   const last = nx - 1;
   const inv0 = inv[0]!;
   const invLast = inv[last]!;
-  let line = start;
-  while (line < end) {
-    if (lines !== null && lines[line] === 1) {
-      solveMaskedLine(u, line * nx, 1, nx, co, mask!, null);
-      line++;
-      continue;
-    }
-    if (nx === 1) {
-      u[line] = u[line]! * invLast;
-      line++;
-      continue;
-    }
-    const four = line + 4 <= end && (lines === null || (lines[line + 1] !== 1 && lines[line + 2] !== 1 && lines[line + 3] !== 1));
-    if (!four) {
-      const base = line * nx;
-      let y = u[base]! * inv0;
-      u[base] = y;
-      for (let t = 1; t < last; t++) {
-        y = (u[base + t]! + c * y) * inv[t]!;
-        u[base + t] = y;
-      }
-      let x = (u[base + last]! + lowerLast * y) * invLast;
-      u[base + last] = x;
-      for (let t = last - 1; t >= 0; t--) {
-        x = u[base + t]! + e[t]! * x;
-        u[base + t] = x;
-      }
-      line++;
-      continue;
-    }
-    const a = line * nx;
-    const b = a + nx;
-    const d = b + nx;
-    const f = d + nx;
-    let ya = u[a]! * inv0;
-    let yb = u[b]! * inv0;
-    let yd = u[d]! * inv0;
-    let yf = u[f]! * inv0;
-    u[a] = ya;
-    u[b] = yb;
-    u[d] = yd;
-    u[f] = yf;
-    for (let t = 1; t < last; t++) {
-      const it = inv[t]!;
-      ya = (u[a + t]! + c * ya) * it;
-      yb = (u[b + t]! + c * yb) * it;
-      yd = (u[d + t]! + c * yd) * it;
-      yf = (u[f + t]! + c * yf) * it;
-      u[a + t] = ya;
-      u[b + t] = yb;
-      u[d + t] = yd;
-      u[f + t] = yf;
-    }
-    let xa = (u[a + last]! + lowerLast * ya) * invLast;
-    let xb = (u[b + last]! + lowerLast * yb) * invLast;
-    let xd = (u[d + last]! + lowerLast * yd) * invLast;
-    let xf = (u[f + last]! + lowerLast * yf) * invLast;
-    u[a + last] = xa;
-    u[b + last] = xb;
-    u[d + last] = xd;
-    u[f + last] = xf;
-    for (let t = last - 1; t >= 0; t--) {
-      const et = e[t]!;
-      xa = u[a + t]! + et * xa;
-      xb = u[b + t]! + et * xb;
-      xd = u[d + t]! + et * xd;
-      xf = u[f + t]! + et * xf;
-      u[a + t] = xa;
-      u[b + t] = xb;
-      u[d + t] = xd;
-      u[f + t] = xf;
-    }
-    line += 4;
+  let ya = u[a]! * inv0;
+  let yb = u[b]! * inv0;
+  let yd = u[d]! * inv0;
+  let yf = u[f]! * inv0;
+  u[a] = ya;
+  u[b] = yb;
+  u[d] = yd;
+  u[f] = yf;
+  for (let t = 1; t < last; t++) {
+    const it = inv[t]!;
+    ya = (u[a + t]! + c * ya) * it;
+    yb = (u[b + t]! + c * yb) * it;
+    yd = (u[d + t]! + c * yd) * it;
+    yf = (u[f + t]! + c * yf) * it;
+    u[a + t] = ya;
+    u[b + t] = yb;
+    u[d + t] = yd;
+    u[f + t] = yf;
+  }
+  let xa = (u[a + last]! + lowerLast * ya) * invLast;
+  let xb = (u[b + last]! + lowerLast * yb) * invLast;
+  let xd = (u[d + last]! + lowerLast * yd) * invLast;
+  let xf = (u[f + last]! + lowerLast * yf) * invLast;
+  u[a + last] = xa;
+  u[b + last] = xb;
+  u[d + last] = xd;
+  u[f + last] = xf;
+  for (let t = last - 1; t >= 0; t--) {
+    const et = e[t]!;
+    xa = u[a + t]! + et * xa;
+    xb = u[b + t]! + et * xb;
+    xd = u[d + t]! + et * xd;
+    xf = u[f + t]! + et * xf;
+    u[a + t] = xa;
+    u[b + t] = xb;
+    u[d + t] = xd;
+    u[f + t] = xf;
   }
 }
 
@@ -185,23 +211,19 @@ function sweepStrided(
   lines: Uint8Array | null,
   lineBase: number,
   mask: Uint8Array | null,
+  scratch: MaskedScratch | null,
 ): void {
   const { n, inv, e, c, lowerLast } = co;
   // Save the right-hand sides of masked lines: the plane sweep below overwrites them.
-  let saved: Float64Array | null = null;
-  let savedIds: number[] | null = null;
-  if (lines !== null) {
+  let masked = 0;
+  if (lines !== null && scratch !== null) {
+    const { saved, ids } = scratch;
     for (let i = i0; i < i1; i++) {
       if (lines[lineBase + i] !== 1) continue;
-      savedIds ??= [];
-      savedIds.push(i);
-    }
-    if (savedIds !== null) {
-      saved = new Float64Array(savedIds.length * n);
-      for (let m = 0; m < savedIds.length; m++) {
-        const at = origin + savedIds[m]!;
-        for (let t = 0; t < n; t++) saved[m * n + t] = u[at + t * stride]!;
-      }
+      const at = origin + i;
+      const off = masked * n;
+      for (let t = 0; t < n; t++) saved[off + t] = u[at + t * stride]!;
+      ids[masked++] = i;
     }
   }
 
@@ -279,7 +301,8 @@ function sweepStrided(
     }
   }
 
-  if (saved !== null && savedIds !== null) {
-    for (let m = 0; m < savedIds.length; m++) solveMaskedLine(u, origin + savedIds[m]!, stride, n, co, mask!, saved.subarray(m * n, m * n + n));
+  if (masked > 0 && scratch !== null) {
+    const { saved, ids } = scratch;
+    for (let m = 0; m < masked; m++) solveMaskedLine(u, origin + ids[m]!, stride, n, co, mask!, saved.subarray(m * n, m * n + n));
   }
 }
