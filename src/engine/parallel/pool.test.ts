@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunks } from './chunks.ts';
 import { createPool, siblingModuleUrl } from './pool.ts';
+import { MIN_SPIN_MS, nextSpinWindow } from './protocol.ts';
 
 const KERNELS = siblingModuleUrl(import.meta.url, './test-helpers/kernels');
 
@@ -68,5 +69,17 @@ describe('KernelPool', () => {
     const pool = await createPool(1);
     await expect(pool.run(KERNELS, 'nope', null, 1)).rejects.toThrow(/"nope" is not a function/);
     await pool.close();
+  });
+});
+
+describe('nextSpinWindow', () => {
+  it('restores on success, shrinks 4× to nothing on time-outs, and regrows 2× after sleeping', () => {
+    expect(nextSpinWindow(0, 0.2, 'caught')).toBe(0.2);
+    expect(nextSpinWindow(0.2, 0.2, 'timedOut')).toBe(0.05);
+    expect(nextSpinWindow(MIN_SPIN_MS, 0.2, 'timedOut')).toBe(0);
+    expect(nextSpinWindow(0, 0.2, 'slept')).toBe(MIN_SPIN_MS);
+    expect(nextSpinWindow(0.15, 0.2, 'slept')).toBe(0.2);
+    // A pool that must not spin (more threads than cores) never does.
+    expect(nextSpinWindow(0, 0, 'caught')).toBe(0);
   });
 });

@@ -26,7 +26,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { chunkStart } from './chunks.ts';
-import { SPIN_MS, type Reply, type RunMessage, type ToWorker, type WorkerData } from './protocol.ts';
+import { nextSpinWindow, SPIN_MS, type Reply, type RunMessage, type ToWorker, type WorkerData } from './protocol.ts';
 
 export type Kernel<A, B = undefined> = (args: A, start: number, end: number, bound: B) => void;
 
@@ -105,6 +105,7 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
   const board = new Int32Array(new SharedArrayBuffer(8 * Math.max(1, threads - 1)));
   const errorSlot = threads - 1;
   const spinMs = threads <= availableParallelism() ? SPIN_MS : 0;
+  let spinWindow = spinMs;
 
   const settle = (reply: Reply): void => {
     const p = pending.get(reply.seq);
@@ -168,18 +169,27 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
     }
   };
 
-  /** True when all workers posted completion of run `tag` (= seq + 1) without error within spinMs. */
+  /**
+   * True when all workers posted completion of run `tag` (= seq + 1) without error within the spin
+   * window (adapted as in the workers, see nextSpinWindow).
+   */
   const spinUntilDone = (tag: number): boolean => {
     const nw = workers.length;
-    const deadline = performance.now() + spinMs;
+    const deadline = performance.now() + spinWindow;
     for (;;) {
       let finished = 0;
       for (let w = 0; w < nw; w++) {
         if (Atomics.load(board, errorSlot + w) === tag) return false;
         if (Atomics.load(board, w) === tag) finished++;
       }
-      if (finished === nw) return true;
-      if (performance.now() > deadline) return false;
+      if (finished === nw) {
+        spinWindow = nextSpinWindow(spinWindow, spinMs, 'caught');
+        return true;
+      }
+      if (performance.now() > deadline) {
+        spinWindow = nextSpinWindow(spinWindow, spinMs, spinWindow > 0 ? 'timedOut' : 'slept');
+        return false;
+      }
     }
   };
 

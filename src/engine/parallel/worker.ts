@@ -2,12 +2,12 @@
  * Worker entry of a KernelPool. Holds the values bound by its pool and the kernel modules it has
  * imported (both live only as long as this worker thread, which belongs to exactly one pool).
  *
- * After each message it keeps polling its port for `spinMs` (receiveMessageOnPort), so back-to-back
- * runs skip the event-loop wake-up; it marks each finished run on the pool's shared board before
+ * After each message it keeps polling its port for a short, adaptive window (receiveMessageOnPort),
+ * so back-to-back runs skip the event-loop wake-up; it marks each finished run on the pool's shared board before
  * replying, so the pool can finish a run without waiting for the reply.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import type { Reply, RunMessage, ToWorker, WorkerData } from './protocol.ts';
+import { nextSpinWindow, type Reply, type RunMessage, type ToWorker, type WorkerData } from './protocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('parallel/worker.ts must run as a worker thread');
@@ -77,18 +77,25 @@ function handle(msg: ToWorker): boolean {
   return false;
 }
 
-/** Poll for further messages for spinMs after the last one, then return to the event loop. */
+/** Current spin window (ms), adapted to whether spinning finds work (see nextSpinWindow). */
+let window = spinMs;
+
+/** Poll for further messages for the spin window after the last one, then return to the event loop. */
 function spin(): void {
-  if (spinMs <= 0) return;
-  let deadline = performance.now() + spinMs;
+  if (window <= 0) return;
+  let deadline = performance.now() + window;
   while (performance.now() < deadline) {
     const next = receiveMessageOnPort(port!);
     if (next === undefined) continue;
+    window = nextSpinWindow(window, spinMs, 'caught');
     if (!handle(next.message as ToWorker)) return;
-    deadline = performance.now() + spinMs;
+    deadline = performance.now() + window;
   }
+  window = nextSpinWindow(window, spinMs, 'timedOut');
 }
 
 port.on('message', (msg: ToWorker) => {
+  // Arrived while sleeping: let the window regrow so spinning resumes once it pays again.
+  window = nextSpinWindow(window, spinMs, 'slept');
   if (handle(msg)) spin();
 });
