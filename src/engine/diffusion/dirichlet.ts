@@ -8,7 +8,7 @@
  * the decay share of the remaining sweeps brings back to exactly g at the end of the step (see
  * `stageFactor` in solver.ts). Face voxels at the ends of a sweep's
  * lines get identity rows through the precomputed coefficients (coefficients.ts); lines through an
- * interior Dirichlet voxel are solved by the general masked-line solve (sweeps.ts); lines lying in
+ * interior Dirichlet voxel are solved by the masked-line solve (masked-line.ts); lines lying in
  * a face of another axis consist of Dirichlet voxels only and are simply restored after the sweep.
  * Unlike re-imposing values only between sweeps (BioFVM's apply_dirichlet_conditions), the
  * neighbours of a Dirichlet voxel therefore see the exact boundary value implicitly in each 1-D

@@ -11,9 +11,9 @@
  * results are bit-identical for any partition.
  *
  * Dirichlet nodes inside a line (a mask) make that line's matrix differ from the precomputed one.
- * Those lines are flagged and solved exactly by a general Thomas solve with identity rows at the
- * masked nodes (solveMaskedLine); in the y/z sweeps their right-hand side is saved before the fast
- * plane sweep overwrites it. Lines made only of Dirichlet voxels (the faces of the other axes) are
+ * Those lines are flagged and solved exactly, with identity rows at the masked nodes, run by run
+ * between them (solveMaskedLine in masked-line.ts); in the y/z sweeps their right-hand side is saved
+ * before the fast plane sweep overwrites it. Lines made only of Dirichlet voxels (the faces of the other axes) are
  * solved by the fast path and restored by the solver's reset afterwards.
  */
 import type { AxisCoefficients } from './coefficients.ts';
