@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, type Issue } from '../common/errors.ts';
 import { parseYaml, validateDocument } from '../common/yaml.ts';
-import { editDistance, Vocabulary } from './vocab.ts';
+import { Vocabulary } from './vocab.ts';
+import { closestName } from '../common/suggest.ts';
 import { atlasFileSchema, vocabFileSchema, type AtlasFile } from './schema.ts';
 import { checkAtlas, normalizeWhitespace, type CheckInput, type SeedText } from './validate.ts';
 import { Atlas, type AtlasRelation } from './atlas.ts';
@@ -26,18 +27,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 function keySuggester(known: readonly string[]) {
-  return (key: string): string | undefined => {
-    let best: string | undefined;
-    let bestD = Infinity;
-    for (const k of known) {
-      const d = editDistance(key.toLowerCase(), k.toLowerCase());
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
-    }
-    return bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-  };
+  return (key: string): string | undefined => closestName(key, known);
 }
 
 const KNOWN_KEYS = [

@@ -4,6 +4,7 @@
  * synonyms, and must agree on parent / cell type / kind. A synonym may name only one term.
  */
 import { UserError, type Issue } from '../common/errors.ts';
+import { editDistance } from '../common/suggest.ts';
 import { MIRNA_NAME, VOCAB_CATEGORIES, type VocabCategory, type VocabFile } from './schema.ts';
 
 export interface VocabTerm {
@@ -189,20 +190,4 @@ export function normalizeMirna(name: string): string | undefined {
   const l = /^(?:[a-z]{3}-)?let-?(\d+[a-z]?(?:-\d+)?(?:-[35]p)?)$/i.exec(name.trim());
   if (l?.[1] !== undefined) return `let-${l[1].toLowerCase()}`;
   return undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { UserError, type Issue } from '../common/errors.ts';
 import { issueAt, parseYaml, validateDocument, type SourcedDocument } from '../common/yaml.ts';
-import { editDistance } from '../atlas/vocab.ts';
+import { closestName } from '../common/suggest.ts';
 import type { Atlas } from '../atlas/atlas.ts';
 import { BEHAVIORS, modelFileSchema, type ModelFile, type Parameter } from './model-file.ts';
 
@@ -31,41 +31,29 @@ export function defaultModelPath(): string {
   return fileURLToPath(new URL('../../models/hypoxic-glioma.yaml', import.meta.url));
 }
 
-function closest(name: string, candidates: Iterable<string>): string | undefined {
-  const list = [...candidates];
-  // A prefix ("ev_uptake" for "ev_uptake_rate") is the likeliest slip; prefer the shortest completion.
-  const completions = list.filter((c) => c.startsWith(name)).sort((a, b) => a.length - b.length);
-  if (completions[0] !== undefined) return completions[0];
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of list) {
-    const d = editDistance(name, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
+/** Depth-first visit of every mapping entry of a parsed document, with its path. */
+function walkEntries(node: unknown, path: (string | number)[], visit: (key: string, value: unknown, path: (string | number)[]) => boolean): void {
+  if (Array.isArray(node)) {
+    node.forEach((x, i) => {
+      walkEntries(x, [...path, i], visit);
+    });
+    return;
   }
-  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  if (node === null || typeof node !== 'object') return;
+  for (const [k, v] of Object.entries(node)) {
+    // `visit` returns true when it consumed the entry (do not descend).
+    if (!visit(k, v, path)) walkEntries(v, [...path, k], visit);
+  }
 }
 
 /** Visit every parameter reference in the model with its document path. */
 function forEachRef(file: ModelFile, visit: (name: string, path: (string | number)[]) => void): void {
-  const walk = (node: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(node)) {
-      node.forEach((x, i) => {
-        walk(x, [...path, i]);
-      });
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    for (const [k, v] of Object.entries(node)) {
-      const isRef = typeof v === 'string' && (REF_KEYS.has(k) || path[path.length - 1] === 'behaviors');
-      if (isRef) visit(v, [...path, k]);
-      else walk(v, [...path, k]);
-    }
-  };
   const { parameters: _parameters, ...rest } = file;
-  walk(rest, []);
+  walkEntries(rest, [], (k, v, path) => {
+    const isRef = typeof v === 'string' && (REF_KEYS.has(k) || path[path.length - 1] === 'behaviors');
+    if (isRef) visit(v, [...path, k]);
+    return isRef;
+  });
 }
 
 /** Signals a rule may read: substrates, HIF-1α activity, intracellular miRNAs, target proteins. */
@@ -86,7 +74,7 @@ function semanticIssues(src: SourcedDocument, file: ModelFile, atlas: Atlas | un
   forEachRef(file, (name, path) => {
     used.add(name);
     if (!params.has(name)) {
-      const near = closest(name, params);
+      const near = closestName(name, params);
       issues.push(issueAt(src, path, `parameter "${name}" is not declared under "parameters"${near ? `; did you mean "${near}"?` : ''}`));
     }
   });
@@ -111,11 +99,11 @@ function semanticIssues(src: SourcedDocument, file: ModelFile, atlas: Atlas | un
     }
     const signals = knownSignals(file, r.cellType);
     if (!signals.includes(r.signal)) {
-      const near = closest(r.signal, signals);
+      const near = closestName(r.signal, signals);
       issues.push(issueAt(src, ['rules', i, 'signal'], `unknown signal "${r.signal}"${near ? `; did you mean "${near}"?` : ''} (signals: ${signals.join(', ')})`));
     }
     if (!(BEHAVIORS as readonly string[]).includes(r.behavior)) {
-      const near = closest(r.behavior, BEHAVIORS);
+      const near = closestName(r.behavior, BEHAVIORS);
       issues.push(issueAt(src, ['rules', i, 'behavior'], `unknown behavior "${r.behavior}"${near ? `; did you mean "${near}"?` : ''} (behaviors: ${BEHAVIORS.join(', ')})`));
     }
   });
@@ -125,20 +113,11 @@ function semanticIssues(src: SourcedDocument, file: ModelFile, atlas: Atlas | un
         if (!atlas.has(id)) issues.push(issueAt(src, [...path, j], `atlas relation "${id}" does not exist`));
       });
     };
-    const walk = (node: unknown, path: (string | number)[]): void => {
-      if (Array.isArray(node)) {
-        node.forEach((x, i) => {
-          walk(x, [...path, i]);
-        });
-        return;
-      }
-      if (node === null || typeof node !== 'object') return;
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'atlas' && Array.isArray(v)) check(v as string[], [...path, k]);
-        else walk(v, [...path, k]);
-      }
-    };
-    walk(file, []);
+    walkEntries(file, [], (k, v, path) => {
+      if (k !== 'atlas' || !Array.isArray(v)) return false;
+      check(v as string[], [...path, k]);
+      return true;
+    });
   }
   return issues;
 }
@@ -176,7 +155,7 @@ export function resolveValues(parameters: Record<string, Parameter>, overrides: 
   for (const [k, p] of Object.entries(parameters)) values[k] = p.value;
   for (const [k, v] of Object.entries(overrides)) {
     if (!(k in values)) {
-      const near = closest(k, Object.keys(values));
+      const near = closestName(k, Object.keys(values));
       throw new UserError(`unknown parameter "${k}"${near ? `; did you mean "${near}"?` : ''}`);
     }
     if (!Number.isFinite(v)) throw new UserError(`parameter "${k}" must be a finite number (found ${v})`);

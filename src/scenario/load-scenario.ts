@@ -8,7 +8,7 @@ import { dirname, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, type Issue } from '../common/errors.ts';
 import { issueAt, parseYaml, validateDocument } from '../common/yaml.ts';
-import { editDistance } from '../atlas/vocab.ts';
+import { closestName } from '../common/suggest.ts';
 import type { Atlas } from '../atlas/atlas.ts';
 import { loadModel, type Model } from '../model/load-model.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
@@ -40,18 +40,7 @@ function knownKeys(): string[] {
 
 function suggester(): (key: string) => string | undefined {
   const keys = knownKeys();
-  return (key) => {
-    let best: string | undefined;
-    let bestD = Infinity;
-    for (const k of keys) {
-      const d = editDistance(key.toLowerCase(), k.toLowerCase());
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
-    }
-    return bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-  };
+  return (key) => closestName(key, keys);
 }
 
 /** A packaged model name ("hypoxic-glioma") or a path relative to the scenario file. */
@@ -86,7 +75,7 @@ export function parseScenario(path: string, text: string, options: LoadScenarioO
   }
   for (const [k, v] of Object.entries(scenario.model.parameters)) {
     if (!(k in model.values)) {
-      const near = Object.keys(model.values).find((x) => x.startsWith(k)) ?? Object.keys(model.values).sort((a, b) => editDistance(k, a) - editDistance(k, b))[0];
+      const near = closestName(k, Object.keys(model.values));
       issues.push(issueAt(src, ['model', 'parameters', k], `unknown parameter "${k}" of model ${model.file.name}${near ? `; did you mean "${near}"?` : ''}`));
     } else model.values[k] = v;
   }
