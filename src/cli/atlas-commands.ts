@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { UserError } from '../common/errors.ts';
 import { loadAtlas } from '../atlas/load.ts';
 import type { Atlas, AtlasRelation } from '../atlas/atlas.ts';
-import { filterRelations, searchRelations, type RelationFilter } from '../atlas/query.ts';
+import { filterRelations, searchRelations, FILTER_KEYS, type RelationFilter } from '../atlas/query.ts';
 import { buildGraph, findPaths, resolveNode, type CausalPath } from '../atlas/graph.ts';
 import { EXPORT_FORMATS, exportRelations, relationRecord, type ExportFormat } from '../atlas/export.ts';
 import { atlasStats } from '../atlas/stats.ts';
@@ -11,19 +11,8 @@ import { VOCAB_CATEGORIES, type VocabCategory } from '../atlas/schema.ts';
 import { vocabularyMarkdown } from '../atlas/vocab-doc.ts';
 import { formatTable, printJson, writeFileAtomic, type Io } from './io.ts';
 
-interface FilterFlags {
-  cargo?: string;
-  cargoType?: string;
-  donor?: string;
-  condition?: string;
-  recipient?: string;
-  target?: string;
-  phenotype?: string;
-  direction?: string;
-  cancer?: string;
-  evidence?: string;
-  seed?: string;
-}
+/** The filter flags: RelationFilter's fields, with `--cancer` for cancerType. */
+type FilterFlags = Omit<RelationFilter, 'cancerType'> & { cancer?: string };
 
 function addFilterOptions(cmd: Command): Command {
   return cmd
@@ -41,14 +30,11 @@ function addFilterOptions(cmd: Command): Command {
 }
 
 function toFilter(f: FilterFlags): RelationFilter {
+  const { cancer, ...rest } = f;
   const out: RelationFilter = {};
-  const map: Record<keyof FilterFlags, keyof RelationFilter> = {
-    cargo: 'cargo', cargoType: 'cargoType', donor: 'donor', condition: 'condition', recipient: 'recipient',
-    target: 'target', phenotype: 'phenotype', direction: 'direction', cancer: 'cancerType', evidence: 'evidence', seed: 'seed',
-  };
-  for (const k of Object.keys(map) as (keyof FilterFlags)[]) {
-    const v = f[k];
-    if (v !== undefined) out[map[k]] = v;
+  for (const k of FILTER_KEYS) {
+    const v = k === 'cancerType' ? cancer : rest[k];
+    if (typeof v === 'string') out[k] = v;
   }
   return out;
 }
