@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { UserError, type Issue } from '../common/errors.ts';
 import { parseYaml, validateDocument } from '../common/yaml.ts';
 import { Vocabulary } from './vocab.ts';
-import { closestName } from '../common/suggest.ts';
+import { keySuggester } from '../common/schema-keys.ts';
 import { atlasFileSchema, vocabFileSchema, type AtlasFile } from './schema.ts';
 import { checkAtlas, normalizeWhitespace, type CheckInput, type SeedText } from './validate.ts';
 import { Atlas, type AtlasRelation } from './atlas.ts';
@@ -26,18 +26,8 @@ function yamlFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function keySuggester(known: readonly string[]) {
-  return (key: string): string | undefined => closestName(key, known);
-}
-
-const KNOWN_KEYS = [
-  'version', 'seed', 'source', 'references', 'relations', 'citation', 'doi', 'kind', 'text',
-  'id', 'donor', 'donorLine', 'donorCondition', 'cargo', 'name', 'type', 'recipient', 'recipientLine',
-  'recipientCondition', 'targets', 'symbol', 'effect', 'phenotype', 'direction', 'cancerType', 'evidence',
-  'refs', 'quote', 'location', 'measures', 'value', 'unit', 'context', 'flags', 'related', 'note',
-  'cellTypes', 'cellLines', 'conditions', 'phenotypes', 'cancerTypes', 'genes', 'molecules', 'synonyms',
-  'parent', 'description', 'cellType', 'species',
-];
+/** "Did you mean" for unknown keys, over every key of both file formats. */
+const suggestKey = keySuggester(atlasFileSchema, vocabFileSchema);
 
 export interface LoadOptions {
   dataDir?: string;
@@ -74,7 +64,7 @@ export function loadVocabulary(dataDir: string, displayRoot: string, only?: read
     const name = relative(displayRoot, path);
     try {
       const src = parseYaml(name, readFileSync(path, 'utf8'));
-      sources.push({ file: name, content: validateDocument(src, vocabFileSchema, keySuggester(KNOWN_KEYS)) });
+      sources.push({ file: name, content: validateDocument(src, vocabFileSchema, suggestKey) });
     } catch (e) {
       if (e instanceof UserError) issues.push(...e.issues);
       else throw e;
@@ -96,7 +86,7 @@ export function loadAtlas(options: LoadOptions = {}): Atlas {
     const name = relative(displayRoot, path);
     try {
       const src = parseYaml(name, readFileSync(path, 'utf8'));
-      const file: AtlasFile = validateDocument(src, atlasFileSchema, keySuggester(KNOWN_KEYS));
+      const file: AtlasFile = validateDocument(src, atlasFileSchema, suggestKey);
       inputs.push({ src, file });
     } catch (e) {
       if (e instanceof UserError) issues.push(...e.issues);

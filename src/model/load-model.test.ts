@@ -70,6 +70,11 @@ describe('model file errors point at file:line:column', () => {
     expect(p.some((x) => x.includes('parameter "o2_decay" is declared but never used'))).toBe(true);
   });
 
+  it('an unknown key, with a did-you-mean derived from the schema', () => {
+    const p = problems(text.replace('    hifGain: ev_release_hif_gain', '    hifGian: ev_release_hif_gain'));
+    expect(p.some((x) => x.endsWith('cellTypes.glioma.release.hifGian: unknown key "hifGian"; did you mean "hifGain"?'))).toBe(true);
+  });
+
   it('an atlas id that does not exist', () => {
     const p = problems(text.replace('atlas: [qian2021-015, qian2021-021, qian2021-040]', 'atlas: [qian2021-015, qian2021-999]'));
     expect(p.some((x) => x.endsWith('rules.0.atlas.1: atlas relation "qian2021-999" does not exist'))).toBe(true);

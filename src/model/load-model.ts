@@ -9,6 +9,7 @@ import { relative } from 'node:path';
 import { UserError, type Issue } from '../common/errors.ts';
 import { issueAt, parseYaml, validateDocument, type SourcedDocument } from '../common/yaml.ts';
 import { closestName } from '../common/suggest.ts';
+import { keySuggester } from '../common/schema-keys.ts';
 import type { Atlas } from '../atlas/atlas.ts';
 import { BEHAVIORS, modelFileSchema, type ModelFile, type Parameter } from './model-file.ts';
 
@@ -133,7 +134,7 @@ export interface LoadModelOptions {
 export function parseModel(path: string, text: string, options: LoadModelOptions = {}): Model {
   const name = options.displayRoot !== undefined ? relative(options.displayRoot, path) : path;
   const src = parseYaml(name, text);
-  const file = validateDocument(src, modelFileSchema);
+  const file = validateDocument(src, modelFileSchema, keySuggester(modelFileSchema));
   const issues = semanticIssues(src, file, options.atlas);
   if (issues.length > 0) throw new UserError(`${name}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
   return { file, path: name, values: resolveValues(file.parameters, options.overrides ?? {}) };

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { UserError, type Issue } from '../common/errors.ts';
 import { issueAt, parseYaml, validateDocument } from '../common/yaml.ts';
 import { closestName } from '../common/suggest.ts';
+import { keySuggester } from '../common/schema-keys.ts';
 import type { Atlas } from '../atlas/atlas.ts';
 import { loadModel, type Model } from '../model/load-model.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
-import { scenarioJsonSchema, type JsonSchema } from './json-schema.ts';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -21,26 +21,6 @@ export interface LoadedScenario {
   path: string;
   /** The file's text, recorded verbatim with every run. */
   text: string;
-}
-
-/** Every property name the schema knows, for "did you mean". */
-function knownKeys(): string[] {
-  const keys = new Set<string>();
-  const walk = (s: JsonSchema): void => {
-    for (const [k, p] of Object.entries(s.properties ?? {})) {
-      keys.add(k);
-      walk(p);
-    }
-    if (s.items && !Array.isArray(s.items)) walk(s.items);
-    for (const v of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.prefixItems ?? [])]) walk(v);
-  };
-  walk(scenarioJsonSchema());
-  return [...keys];
-}
-
-function suggester(): (key: string) => string | undefined {
-  const keys = knownKeys();
-  return (key) => closestName(key, keys);
 }
 
 /** A packaged model name ("hypoxic-glioma") or a path relative to the scenario file. */
@@ -59,7 +39,7 @@ export interface LoadScenarioOptions {
 export function parseScenario(path: string, text: string, options: LoadScenarioOptions = {}): LoadedScenario {
   const name = relative(options.displayRoot ?? process.cwd(), path) || path;
   const src = parseYaml(name, text);
-  const scenario = validateDocument(src, scenarioSchema, suggester());
+  const scenario = validateDocument(src, scenarioSchema, keySuggester(scenarioSchema));
   const issues: Issue[] = [];
   const modelPath = resolveModelPath(scenario.model.file, path);
   if (!existsSync(modelPath)) {
