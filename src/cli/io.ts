@@ -11,6 +11,8 @@ export interface Io {
   /** True when stdout is an interactive terminal (progress bars, colours). */
   isTty: boolean;
   cwd: string;
+  /** A command that succeeds partly (e.g. a run stopped by Ctrl-C) sets the exit code here. */
+  exitCode?: number;
 }
 
 export function processIo(): Io {
