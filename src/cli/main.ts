@@ -11,6 +11,8 @@ import { modelCommand } from './model-commands.ts';
 import { scenarioCommand } from './scenario-commands.ts';
 import { benchCommand } from './bench-command.ts';
 import { runCommand } from './run-command.ts';
+import { queryCommand } from './query-command.ts';
+import { plotCommand } from './plot-command.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -29,6 +31,8 @@ export function buildProgram(io: Io): Command {
   program.addCommand(scenarioCommand(io, dataDir));
   program.addCommand(runCommand(io, dataDir));
   program.addCommand(benchCommand(io));
+  program.addCommand(queryCommand(io));
+  program.addCommand(plotCommand(io));
   program.addCommand(startCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
