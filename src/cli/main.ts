@@ -13,6 +13,7 @@ import { benchCommand } from './bench-command.ts';
 import { runCommand } from './run-command.ts';
 import { queryCommand } from './query-command.ts';
 import { plotCommand } from './plot-command.ts';
+import { assayCommand, reproduceCommand } from './assay-commands.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -34,6 +35,8 @@ export function buildProgram(io: Io): Command {
   program.addCommand(queryCommand(io));
   program.addCommand(plotCommand(io));
   program.addCommand(startCommand(io, dataDir));
+  program.addCommand(assayCommand(io));
+  program.addCommand(reproduceCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
     cmd.exitOverride();

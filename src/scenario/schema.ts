@@ -91,6 +91,12 @@ export const matrixSchema = z
   ])
   .describe('a region of dense extracellular matrix: cells there migrate at speed × invasiveness');
 
+export const chemotaxisSchema = z
+  .strictObject({
+    direction: point.describe('direction [x, y, z] the walk is biased towards (normalized; z ignored in 2D), e.g. towards the serum-filled lower chamber of a transwell'),
+  })
+  .describe("a fixed chemoattractant gradient: every cell's persistent random walk is biased along `direction` with the strength of the model's migration bias (PhysiCell migration_bias)");
+
 export const INTERVENTIONS = ['gw4869', 'rab27a-knockdown', 'heparin', 'mimic', 'inhibitor', 're-expression', 'exosome-dose', 'aspirin'] as const;
 
 export const interventionSchema = z
@@ -131,6 +137,7 @@ export const scenarioSchema = z
     cells: z.array(cellShapeSchema).min(1).describe('initial cells, as shapes or a CSV of positions'),
     vessels: z.array(vesselSchema).default([]).describe('vessels inside the domain'),
     matrix: z.array(matrixSchema).default([]).describe('regions of dense matrix that only invasive cells cross quickly'),
+    chemotaxis: chemotaxisSchema.optional(),
     interventions: z.array(interventionSchema).default([]).describe('interventions applied during the run'),
     outputs: outputsSchema.default({ timeSeries: true, cells: true, fields: true, checkpoints: true }),
     seed: z.number().int().nonnegative().default(1).describe('random seed (same seed → identical results for any thread count)'),

@@ -62,6 +62,12 @@ export interface FieldBalance {
 export interface SimulationOptions {
   seed?: number;
   pool?: KernelPool;
+  /**
+   * Called once after the initial cells are placed and before their first phenotype step, to hand
+   * cells an intracellular state from elsewhere (e.g. recipients pre-treated in another well; see
+   * src/experiments/pretreat.ts). It may write the store's state columns, nothing else.
+   */
+  initialState?: (store: AgentStore, layout: StateLayout) => void;
 }
 
 /** Steps of the time hierarchy, as integer ratios. */
@@ -95,6 +101,15 @@ function makeClock(loaded: LoadedScenario): Clock {
     mechanicsPerPhenotype,
     totalMechanics: ratio(t.duration, t.mechanics, 'the duration'),
   };
+}
+
+/** The scenario's fixed chemotaxis direction as a unit vector (null: none, or a zero vector). */
+function chemotaxisDirection(scenario: LoadedScenario['scenario'], dims: 2 | 3): [number, number, number] | null {
+  const d = scenario.chemotaxis?.direction;
+  if (d === undefined) return null;
+  const z = dims === 3 ? d[2] : 0;
+  const n = Math.hypot(d[0], d[1], z);
+  return n > 0 ? [d[0] / n, d[1] / n, z / n] : null;
 }
 
 function faceValues(dims: 2 | 3, value: number): DirichletFaces {
@@ -198,6 +213,7 @@ export class Simulation {
   static async create(loaded: LoadedScenario, options: SimulationOptions = {}): Promise<Simulation> {
     const sim = new Simulation(loaded, options);
     await sim.setUpSolvers();
+    options.initialState?.(sim.store, sim.layout);
     sim.initialPhenotype();
     return sim;
   }
@@ -208,6 +224,7 @@ export class Simulation {
     const byName = new Map(types.map((t) => [t.name, t]));
     const cells = initialCells(scenario, this.loaded.path, (t) => byName.get(t)?.radiusUm ?? 8.413);
     const d = this.domain;
+    const bias = chemotaxisDirection(scenario, this.store.dims);
     for (const c of cells) {
       const ct = byName.get(c.type);
       if (ct === undefined) throw new UserError(`cells: unknown cell type "${c.type}"; the model has ${types.map((t) => t.name).join(', ')}`);
@@ -219,6 +236,7 @@ export class Simulation {
       for (const m of ct.mirnas) state[mirState(m.name)] = m.mimicCopies;
       const i = this.store.add({ x: c.x, y: c.y, z: c.z, radius: ct.radiusUm, type: ct.index, persistence: ct.persistenceMin, bias: ct.bias, state });
       this.store.volume[i] = ct.volumeUm3;
+      if (bias !== null) [this.store.bx[i], this.store.by[i], this.store.bz[i]] = bias; // daughters inherit it
     }
     if (this.store.count === 0) throw new UserError('cells: the scenario places no cells (check shapes and spacing)');
   }
@@ -379,7 +397,8 @@ export class Simulation {
       for (let k = 0; k < cargos.length; k++) {
         const c = cargos[k]!;
         ev.uptakeRatePerMin[at + 1 + k] = u;
-        ev.netExportPerMin[at + 1 + k] = e * c.basalLoading * (1 + c.hifEnrichment * h);
+        // A label (dye) is put on dosed vesicles only: cells release unlabelled ones.
+        ev.netExportPerMin[at + 1 + k] = c.type === 'label' ? 0 : e * c.basalLoading * (1 + c.hifEnrichment * h);
       }
     }
   }

@@ -1,0 +1,161 @@
+/**
+ * Orthotopic tumour (Fig. 2, 4 in vivo; MODEL.md finding 7): a small glioma in brain parenchyma
+ * (dense matrix outside the initial tumour, crossed at speed × invasiveness) in a closed slice that
+ * vessels on one side supply with oxygen. The tumour's own consumption makes its far side hypoxic;
+ * nothing is labelled hypoxic. Hypoxic cells release more vesicles loaded with more miR-1246 and
+ * miR-10b-5p; the normoxic rim takes them up and invades. The same default model and engine as the
+ * default slice (`scenarios/hypoxic-glioma.yaml`), at a size that runs in seconds.
+ *
+ * Every tumour is implanted from cells pre-treated in vitro for 48 h (PBS / N-GDE / H-GDE …: state
+ * carried over cell by cell); a treated tumour (GW4869, Rab27a knock-down) is made of PBS-treated
+ * cells whose release is then blocked in every cell for the whole course.
+ */
+import type { ArmSpec } from '../arms.ts';
+import { persistentInterventions, reseedFrom } from '../pretreat.ts';
+import { buildScenario } from '../scenario-builder.ts';
+import { advanceTo, liveCells, secondsSince } from '../sim-helpers.ts';
+import { Simulation } from '../../sim/simulation.ts';
+import { S_HIF, targetState } from '../../sim/layout.ts';
+import { HYPOXIC_HIF } from '../../sim/metrics.ts';
+import type { AssayContext, AssayDefinition, ReplicateResult, Snapshot } from '../types.ts';
+
+/** Slice, tumour and vessels (assumed protocol numbers, docs/experiments.md). */
+export const ORTHOTOPIC = {
+  sizeUm: [400, 400] as [number, number],
+  /** Tumour disc (centre, radius µm): ~290 cells. */
+  center: [220, 200] as [number, number],
+  radiusUm: 150,
+  /** Vessels in the parenchyma on one side of the tumour (µm). */
+  vessels: [[20, 140], [20, 260]] as [number, number][],
+  days: 3,
+  /** A cell has invaded when it lies this far (µm) beyond the initial tumour outline (more than pushing). */
+  invadedBeyondUm: 10,
+  /** Sampling times of the time course (h). */
+  sampleHours: [0, 12, 24, 36, 48, 60, 72],
+};
+
+const ARMS = ['PBS', 'N-GDE', 'H-GDE', 'GW4869', 'shRab27a', 'miR-1246 mimic', 'miR-10b-5p mimic', 'mimic NC'] as const;
+
+interface Invasion {
+  rimInvadedFraction: number;
+  rimDepthP90: number;
+  hypoxicFraction: number;
+  rimFrk: number;
+  rimTfap2a: number;
+}
+
+function measure(sim: Simulation): Invasion {
+  const o = ORTHOTOPIC;
+  const hif = sim.store.stateView(S_HIF);
+  const frk = sim.store.stateView(targetState('FRK'));
+  const tfap2a = sim.store.stateView(targetState('TFAP2A'));
+  const beyond: number[] = [];
+  let hypoxic = 0;
+  let frkSum = 0;
+  let tfSum = 0;
+  const live = liveCells(sim);
+  for (const i of live) {
+    if (hif[i]! > HYPOXIC_HIF) {
+      hypoxic++;
+      continue;
+    }
+    frkSum += frk[i]!;
+    tfSum += tfap2a[i]!;
+    beyond.push(Math.max(0, Math.hypot(sim.store.x[i]! - o.center[0], sim.store.y[i]! - o.center[1]) - o.radiusUm));
+  }
+  beyond.sort((a, b) => a - b);
+  const invaded = beyond.filter((d) => d > o.invadedBeyondUm).length;
+  const p90 = beyond.length > 0 ? beyond[Math.min(beyond.length - 1, Math.floor(0.9 * beyond.length))]! : 0;
+  const rim = Math.max(1, beyond.length);
+  return { rimInvadedFraction: invaded / rim, rimDepthP90: p90, hypoxicFraction: live.length > 0 ? hypoxic / live.length : 0, rimFrk: frkSum / rim, rimTfap2a: tfSum / rim };
+}
+
+async function runOrthotopic(ctx: AssayContext, arm: ArmSpec, replicate: number, seed: number): Promise<ReplicateResult> {
+  const pre = await ctx.pretreated(arm, replicate);
+  const t0 = performance.now();
+  const o = ORTHOTOPIC;
+  const scale = ctx.options.timeScale;
+  const loaded = buildScenario({
+    name: 'orthotopic',
+    description: `orthotopic glioma slice: ${arm.description}`,
+    domain: { size: o.sizeUm, boundary: 'no-flux' },
+    time: { duration: o.days * 24 * 60 * scale },
+    parameters: { ...ctx.options.parameters },
+    cells: [{ shape: 'disc', center: [o.center[0], o.center[1], 0], radius: o.radiusUm, type: 'glioma' }],
+    vessels: o.vessels.map(([x, y]) => ({ at: [x, y, 0] as [number, number, number], radius: 10 })),
+    matrix: [{ shape: 'outside', center: [o.center[0], o.center[1], 0], radius: o.radiusUm + 10 }],
+    interventions: [...persistentInterventions(arm), ...(arm.tumour ?? [])],
+    seed,
+  });
+  const sim = await Simulation.create(loaded, { seed, initialState: reseedFrom(pre, seed) });
+  try {
+    const t: number[] = [];
+    const depth: number[] = [];
+    const frac: number[] = [];
+    const hyp: number[] = [];
+    let m = measure(sim);
+    for (const h of o.sampleHours) {
+      await advanceTo(sim, h * scale * 60);
+      m = measure(sim);
+      t.push(h * scale);
+      depth.push(m.rimDepthP90);
+      frac.push(m.rimInvadedFraction);
+      hyp.push(m.hypoxicFraction);
+    }
+    let snapshot: Snapshot | undefined;
+    if (ctx.options.snapshots && replicate === 0) {
+      const live = liveCells(sim);
+      const frk = sim.store.stateView(targetState('TFAP2A'));
+      const { nx, ny, dxUm } = sim.mesh;
+      snapshot = {
+        size: o.sizeUm,
+        x: live.map((i) => sim.store.x[i]!),
+        y: live.map((i) => sim.store.y[i]!),
+        r: live.map((i) => sim.store.radius[i]!),
+        value: live.map((i) => frk[i]!),
+        valueName: 'TFAP2A',
+        field: { name: 'O2 (mmHg)', nx, ny, dx: dxUm, values: Array.from(sim.o2.data[0]!) },
+        marks: [{ kind: 'circle', cx: o.center[0], cy: o.center[1], r: o.radiusUm, label: 'initial tumour' }],
+        timeH: o.days * 24 * scale,
+      };
+    }
+    const last = depth.length - 1;
+    return {
+      assay: 'orthotopic',
+      arm: arm.name,
+      replicate,
+      seed,
+      values: { rim_invaded_fraction: frac[last]!, rim_invasion_depth_um: depth[last]!, hypoxic_fraction: hyp[last]!, rim_frk: m.rimFrk, rim_tfap2a: m.rimTfap2a },
+      series: { rim_invaded_fraction: { t, v: frac }, rim_invasion_depth_um: { t, v: depth }, hypoxic_fraction: { t, v: hyp } },
+      ...(snapshot !== undefined ? { snapshot } : {}),
+      seconds: secondsSince(t0),
+    };
+  } finally {
+    sim.dispose();
+  }
+}
+
+export const orthotopicAssay: AssayDefinition = {
+  name: 'orthotopic',
+  title: 'Orthotopic tumour: invasion of the normoxic rim',
+  figure: 'Fig. 2 and Fig. 4 (in vivo); MODEL.md finding 7 (release blocked in the tumour)',
+  protocol: [
+    `A ${ORTHOTOPIC.sizeUm[0]} × ${ORTHOTOPIC.sizeUm[1]} µm brain slice (closed faces); a tumour disc of radius ${ORTHOTOPIC.radiusUm} µm (~290 cells) in parenchyma (dense matrix beyond ${ORTHOTOPIC.radiusUm + 10} µm).`,
+    `Two vessels on one side supply O2 (38 mmHg); the tumour's consumption makes its far side hypoxic (HIF-1α > ${HYPOXIC_HIF}) within hours — emergent, not assigned.`,
+    'Tumour implanted from cells pre-treated for 48 h (state carried over cell by cell); GW4869 / Rab27a arms: PBS-treated cells whose release is blocked throughout; default model time steps.',
+    `After ${ORTHOTOPIC.days} days: among normoxic cells (the rim), the fraction more than ${ORTHOTOPIC.invadedBeyondUm} µm beyond the initial outline and the 90th percentile of their distance beyond it.`,
+  ],
+  readouts: [
+    { key: 'rim_invaded_fraction', label: 'invaded fraction of the normoxic rim', unit: 'fraction', description: `normoxic live cells > ${ORTHOTOPIC.invadedBeyondUm} µm beyond the initial outline / normoxic live cells` },
+    { key: 'rim_invasion_depth_um', label: 'invasion depth (normoxic, p90)', unit: 'µm', description: '90th percentile of normoxic cells\' distance beyond the initial outline' },
+    { key: 'hypoxic_fraction', label: 'hypoxic fraction', unit: 'fraction', description: `live cells with HIF-1α > ${HYPOXIC_HIF}` },
+    { key: 'rim_frk', label: 'FRK in the normoxic rim', unit: 'relative level', description: 'mean FRK of normoxic live cells (immunostaining of the rim)' },
+    { key: 'rim_tfap2a', label: 'TFAP2A in the normoxic rim', unit: 'relative level', description: 'mean TFAP2A of normoxic live cells' },
+  ],
+  primary: 'rim_invaded_fraction',
+  timeCourses: ['rim_invaded_fraction', 'rim_invasion_depth_um', 'hypoxic_fraction'],
+  arms: ARMS,
+  defaultArms: ['PBS', 'H-GDE', 'GW4869'],
+  control: 'PBS',
+  run: runOrthotopic,
+};
