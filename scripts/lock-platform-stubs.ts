@@ -1,21 +1,21 @@
-#!/usr/bin/env node
 // The npm registry mirror of this workplace serves only linux-x64 builds of packages with native
 // binaries, so `npm install` leaves other platforms' optional packages (e.g.
 // @duckdb/node-bindings-darwin-arm64) out of package-lock.json — and `npm ci` then refuses the lock
 // as "out of sync". This adds a lock entry for each missing optional platform package with the
 // version its parent pins and the os/cpu/libc inferred from its name, so `npm ci` accepts the lock
 // and skips those packages on this platform (it never fetches them). Run after `npm install`:
-//   node scripts/lock-platform-stubs.mjs
+//   npx tsx scripts/lock-platform-stubs.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const path = new URL('../package-lock.json', import.meta.url);
-const lock = JSON.parse(readFileSync(path, 'utf8'));
+interface LockEntry { version?: string; dev?: boolean; optionalDependencies?: Record<string, string>; [k: string]: unknown }
+const lock = JSON.parse(readFileSync(path, 'utf8')) as { packages: Record<string, LockEntry> };
 const pkgs = lock.packages;
 const OS = ['darwin', 'linux', 'win32', 'android', 'freebsd'];
-const CPU = { arm64: 'arm64', x64: 'x64', arm: 'arm', riscv64: 'riscv64', ia32: 'ia32' };
+const CPU: Record<string, string> = { arm64: 'arm64', x64: 'x64', arm: 'arm', riscv64: 'riscv64', ia32: 'ia32' };
 
-function platformOf(name) {
-  const parts = name.split('/').pop().split('-');
+function platformOf(name: string): { os: string | undefined; cpu: string | undefined; libc: string | undefined } {
+  const parts = (name.split('/').pop() ?? name).split('-');
   const os = parts.find((p) => OS.includes(p));
   const cpu = parts.map((p) => CPU[p]).find(Boolean);
   const libc = parts.includes('musl') ? 'musl' : os === 'linux' ? 'glibc' : undefined;
