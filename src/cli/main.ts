@@ -10,6 +10,7 @@ import { startCommand } from './start-command.ts';
 import { modelCommand } from './model-commands.ts';
 import { scenarioCommand } from './scenario-commands.ts';
 import { benchCommand } from './bench-command.ts';
+import { sweepCommand } from './sweep-commands.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -27,6 +28,7 @@ export function buildProgram(io: Io): Command {
   program.addCommand(modelCommand(io, dataDir));
   program.addCommand(scenarioCommand(io, dataDir));
   program.addCommand(benchCommand(io));
+  program.addCommand(sweepCommand(io));
   program.addCommand(startCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
@@ -48,7 +50,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       // commander has already printed its message
-      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      // Commands may end with their own exit code via CommanderError(code, 'exoscape.…', …).
+      return e.exitCode === 0 ? EXIT_OK : e.code.startsWith('exoscape.') ? e.exitCode : EXIT_USAGE;
     }
     if (isUserError(e)) {
       io.err(`exoscape: ${e.describe()}\n`);

@@ -1,0 +1,100 @@
+/**
+ * `exoscape sweep SPEC` — run a parameter sweep (designs: grid, LHS, Morris, Sobol') on all cores,
+ * or on a BullMQ queue with `--queue redis://…`; and `exoscape worker --queue …`, which runs queued
+ * sweep points on this machine. Results: DIR/sweep.parquet (one row per run), DIR/summary.json
+ * (sensitivity indices with confidence intervals, claim shares), DIR/journal.jsonl (resume).
+ */
+import { relative, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { UserError } from '../common/errors.ts';
+import type { SweepBackend } from '../sweep/backend.ts';
+import { formatSummary } from '../sweep/format.ts';
+import { loadSweep } from '../sweep/load-spec.ts';
+import { createLocalBackend } from '../sweep/local/local-backend.ts';
+import { runSweep, type SweepProgress } from '../sweep/run-sweep.ts';
+import { formatTable, printJson, type Io } from './io.ts';
+
+function positiveInt(flag: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`${flag} expects a positive integer (found "${v}")`);
+    return n;
+  };
+}
+
+function eta(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '…';
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** A cli-progress bar on stderr (TTY only): finished / running / queued, failures, ETA. */
+function progressBar(): { update: (p: SweepProgress) => void; stop: () => void } {
+  const bar = new SingleBar({
+    format: '{bar} {value}/{total} finished | {running} running | {queued} queued{failedText} | ETA {etaText}',
+    hideCursor: true,
+    clearOnComplete: false,
+    fps: 5,
+  });
+  let started = false;
+  return {
+    update(p) {
+      const payload = { running: p.running, queued: p.queued, failedText: p.failed > 0 ? ` | ${p.failed} failed` : '', etaText: eta(p.etaSeconds) };
+      if (!started) {
+        bar.start(p.total, p.finished, payload);
+        started = true;
+      } else bar.update(p.finished, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+interface SweepOptions {
+  out?: string;
+  resume?: boolean;
+  json?: boolean;
+  threads?: number;
+}
+
+export function sweepCommand(io: Io): Command {
+  return new Command('sweep')
+    .description('run a parameter sweep (grid, Latin hypercube, Morris, Sobol\') and compute sensitivity indices')
+    .argument('<spec>', 'sweep file (YAML; see sweeps/)')
+    .option('-o, --out <dir>', 'output directory (default: results/sweeps/<name>)')
+    .option('--resume', 'continue the sweep in --out: finished runs are kept, the rest run')
+    .option('--threads <n>', 'worker threads for the local backend (default: all cores)', positiveInt('--threads'))
+    .option('--json', 'print the summary as JSON (no progress bar)')
+    .addHelpText('after', '\nWrites DIR/sweep.parquet (a row per run: point_id, replicate, seed, parameters, metrics, claims),\nDIR/summary.json (indices with confidence intervals, claim shares) and DIR/journal.jsonl (for --resume).\n')
+    .action(async (specPath: string, opts: SweepOptions) => {
+      const sweep = await loadSweep(resolve(io.cwd, specPath), { displayRoot: io.cwd });
+      const outDir = resolve(io.cwd, opts.out ?? `results/sweeps/${sweep.spec.name}`);
+      const backend: SweepBackend = createLocalBackend({ ...(opts.threads !== undefined ? { threads: opts.threads } : {}), workDir: resolve(outDir, 'runs') });
+      const bar = io.isTty && opts.json !== true ? progressBar() : undefined;
+      const ac = new AbortController();
+      const onSigint = (): void => { ac.abort(); };
+      process.once('SIGINT', onSigint);
+      let outcome;
+      try {
+        outcome = await runSweep(sweep, backend, { outDir, resume: opts.resume === true, signal: ac.signal, ...(bar !== undefined ? { onProgress: bar.update } : {}) });
+      } finally {
+        process.removeListener('SIGINT', onSigint);
+        bar?.stop();
+        await backend.close();
+      }
+      const rel = relative(io.cwd, outDir);
+      const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
+      if (outcome.cancelled || outcome.summary === undefined) {
+        io.err(`exoscape: sweep interrupted; ${outcome.results.size} of ${outcome.plan.tasks.length} runs are recorded in ${where}/journal.jsonl — continue with --resume\n`);
+        throw new CommanderError(130, 'exoscape.interrupted', 'interrupted');
+      }
+      if (opts.json === true) printJson(io, { ...outcome.summary, outDir: where });
+      else io.out(formatSummary(outcome.summary, formatTable, where));
+      if (outcome.failed.length > 0) {
+        io.err(`exoscape: ${outcome.failed.length} run(s) failed after ${sweep.spec.retry.attempts} attempt(s), e.g. ${outcome.failed[0]!.error}; the table holds the others. Rerun with --resume to retry them.\n`);
+        throw new CommanderError(1, 'exoscape.runsFailed', 'runs failed');
+      }
+    });
+}
