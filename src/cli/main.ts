@@ -10,6 +10,9 @@ import { startCommand } from './start-command.ts';
 import { modelCommand } from './model-commands.ts';
 import { scenarioCommand } from './scenario-commands.ts';
 import { benchCommand } from './bench-command.ts';
+import { runCommand } from './run-command.ts';
+import { queryCommand } from './query-command.ts';
+import { plotCommand } from './plot-command.ts';
 import { sweepCommand, workerCommand } from './sweep-commands.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
@@ -27,7 +30,10 @@ export function buildProgram(io: Io): Command {
   program.addCommand(atlasCommand(io, dataDir));
   program.addCommand(modelCommand(io, dataDir));
   program.addCommand(scenarioCommand(io, dataDir));
+  program.addCommand(runCommand(io, dataDir));
   program.addCommand(benchCommand(io));
+  program.addCommand(queryCommand(io));
+  program.addCommand(plotCommand(io));
   program.addCommand(sweepCommand(io));
   program.addCommand(workerCommand(io));
   program.addCommand(startCommand(io, dataDir));
@@ -46,13 +52,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT_OK;
+    return io.exitCode ?? EXIT_OK;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       // commander has already printed its message
-      // Commands may end with their own exit code via CommanderError(code, 'exoscape.…', …).
-      return e.exitCode === 0 ? EXIT_OK : e.code.startsWith('exoscape.') ? e.exitCode : EXIT_USAGE;
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (isUserError(e)) {
       io.err(`exoscape: ${e.describe()}\n`);

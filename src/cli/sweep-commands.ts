@@ -5,7 +5,7 @@
  * (sensitivity indices with confidence intervals, claim shares), DIR/journal.jsonl (resume).
  */
 import { relative, resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { UserError } from '../common/errors.ts';
 import type { SweepBackend } from '../sweep/backend.ts';
@@ -17,6 +17,9 @@ import { createQueueBackend } from '../sweep/queue/queue-backend.ts';
 import { startQueueWorker } from '../sweep/queue/queue-worker.ts';
 import { runSweep, type SweepProgress } from '../sweep/run-sweep.ts';
 import { formatTable, printJson, type Io } from './io.ts';
+import { EXIT_INTERRUPTED } from './run-command.ts';
+
+const EXIT_FAILURE = 1;
 
 function positiveInt(flag: string): (v: string) => number {
   return (v) => {
@@ -99,13 +102,14 @@ export function sweepCommand(io: Io): Command {
       const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
       if (outcome.cancelled || outcome.summary === undefined) {
         io.err(`exoscape: sweep interrupted; ${outcome.results.size} of ${outcome.plan.tasks.length} runs are recorded in ${where}/journal.jsonl — continue with --resume\n`);
-        throw new CommanderError(130, 'exoscape.interrupted', 'interrupted');
+        io.exitCode = EXIT_INTERRUPTED;
+        return;
       }
       if (opts.json === true) printJson(io, { ...outcome.summary, outDir: where });
       else io.out(formatSummary(outcome.summary, formatTable, where));
       if (outcome.failed.length > 0) {
         io.err(`exoscape: ${outcome.failed.length} run(s) failed after ${sweep.spec.retry.attempts} attempt(s), e.g. ${outcome.failed[0]!.error}; the table holds the others. Rerun with --resume to retry them.\n`);
-        throw new CommanderError(1, 'exoscape.runsFailed', 'runs failed');
+        io.exitCode = EXIT_FAILURE;
       }
     });
 }

@@ -1,0 +1,68 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-helpers.ts';
+import { writeSyntheticRun } from '../io/testing/synthetic-run.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = join(mkdtempSync(join(tmpdir(), 'exoscape-cli-query-')), 'run');
+  await writeSyntheticRun(dir);
+});
+
+describe('exoscape query', () => {
+  it('--help lists the views and examples', async () => {
+    const r = await runCli(['query', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: exoscape query [options] <dir> <sql>');
+    for (const v of ['timeseries', 'cells', 'fields', 'summary', 'columns']) expect(r.out).toContain(`  ${v} `);
+  });
+
+  it('prints a table by default, with a row count', async () => {
+    const r = await runCli(['query', dir, 'SELECT time_min, count(*) AS n, avg(hif) AS hif FROM cells GROUP BY 1 ORDER BY 1']);
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^time_min\s+n\s+hif$/);
+    expect(lines[1]).toMatch(/^-+\s+-+\s+-+$/);
+    expect(lines[2]).toMatch(/^0\s+300\s+0\.0\d{6}$/); // rounded to 6 significant digits
+    expect(lines.at(-1)).toBe('(3 rows)');
+  });
+
+  it('--json prints row objects with exact numbers', async () => {
+    const r = await runCli(['query', dir, 'SELECT time_min, hif_mean, NULL AS nothing FROM timeseries ORDER BY time_min', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const rows = JSON.parse(r.out) as { time_min: number; hif_mean: number; nothing: null }[];
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual({ time_min: 60, hif_mean: expect.any(Number) as number, nothing: null });
+    const exact = await runCli(['query', dir, 'SELECT hif_mean FROM timeseries WHERE time_min = 60', '--csv']);
+    expect(Number(exact.out.split('\r\n')[1])).toBe(rows[1]!.hif_mean);
+  });
+
+  it('--csv prints RFC 4180 CSV; --csv with --json is a usage error', async () => {
+    const r = await runCli(['query', dir, "SELECT name, description FROM columns WHERE name = 'hif_mean'", '--csv']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe('name,description\r\nhif_mean,mean HIF-1α activity\r\n');
+    expect((await runCli(['query', dir, 'SELECT 1', '--csv', '--json'])).code).toBe(2);
+  });
+
+  it('resolves DIR against the working directory', async () => {
+    const r = await runCli(['query', basename(dir), 'SELECT count(*) AS n FROM fields', '--json'], dirname(dir));
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([{ n: 4800 }]);
+  });
+
+  it('exit 2 with one message (no stack) for a missing run directory and for SQL errors', async () => {
+    const missing = await runCli(['query', join(dir, 'nope'), 'SELECT 1']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe(`exoscape: ${join(dir, 'nope')}: no such directory; expected a run directory (with summary.json or timeseries.parquet)\n`);
+    const notRun = await runCli(['query', join(dir, 'cells'), 'SELECT 1']);
+    expect(notRun.code).toBe(2);
+    expect(notRun.err).toContain('not a run directory; expected summary.json or timeseries.parquet');
+    const bad = await runCli(['query', dir, 'SELECT hif FROM celss']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^exoscape: query failed: Catalog Error: Table with name celss does not exist!/);
+    expect(bad.err).toContain('Did you mean "cells"');
+    expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,48 @@
+/** `exoscape query DIR "SQL"`: SQL over a run directory's results (DuckDB over its Parquet files). */
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { queryRun } from '../io/query.ts';
+import { formatCsv } from '../io/csv.ts';
+import { formatTable, printJson, type Io } from './io.ts';
+
+const VIEWS = `
+Views (those the run has):
+  timeseries   one row per output time (DIR/timeseries.parquet)
+  cells        one row per cell per output time (DIR/cells/t-*.parquet)
+  fields       one row per voxel per output time (DIR/fields/t-*.parquet)
+  summary      DIR/summary.json as one row
+  columns      name, unit, group, description of the time-series columns
+
+Examples:
+  exoscape query runs/a "SELECT time_min, count(*) AS cells, avg(hif) FROM cells GROUP BY 1 ORDER BY 1"
+  exoscape query runs/a "SELECT * FROM timeseries" --csv > timeseries.csv
+  exoscape query runs/a "DESCRIBE cells"
+
+Queries can read only the run directory. The table rounds numbers to 6 significant digits;
+--json and --csv print them exactly.`;
+
+/** Table cell: NULL, numbers to 6 significant digits, nested values as JSON. */
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(Number(v.toPrecision(6)));
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+}
+
+export function queryCommand(io: Io): Command {
+  return new Command('query')
+    .description('run SQL on a run directory (views: timeseries, cells, fields, summary, columns)')
+    .argument('<dir>', 'run directory (holds summary.json or timeseries.parquet)')
+    .argument('<sql>', 'SQL; several statements may be separated by ";" (the last result is printed)')
+    .option('--json', 'print the rows as JSON objects')
+    .addOption(new Option('--csv', 'print CSV (RFC 4180)').conflicts('json'))
+    .addHelpText('after', VIEWS)
+    .action(async (dir: string, sql: string, opts: { json?: boolean; csv?: boolean }) => {
+      const { columns, rows } = await queryRun(resolve(io.cwd, dir), sql);
+      if (opts.json) printJson(io, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))));
+      else if (opts.csv) io.out(formatCsv(columns, rows));
+      else if (columns.length === 0) io.out('OK\n');
+      else io.out(`${formatTable(columns, rows.map((r) => r.map(cell)))}(${rows.length} row${rows.length === 1 ? '' : 's'})\n`);
+    });
+}
