@@ -74,6 +74,6 @@ export interface Prepared {
 export interface EvaluatorModule {
   readonly name: string;
   readonly description: string;
-  prepare(input: PrepareInput): Prepared;
+  prepare(input: PrepareInput): Prepared | Promise<Prepared>;
   create(definition: EvaluatorDefinition): Promise<Evaluator>;
 }

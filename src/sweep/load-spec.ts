@@ -122,7 +122,7 @@ export async function parseSweep(path: string, text: string, options: LoadSweepO
   const module = await loadEvaluatorModule(evalName);
   const { name: _name, ...rawOptions } = typeof spec.evaluator === 'string' ? { name: evalName } : spec.evaluator;
   const metrics = normalizeMetrics(spec);
-  const prepared = module.prepare({ options: rawOptions, metrics, src, specPath: absPath });
+  const prepared = await module.prepare({ options: rawOptions, metrics, src, specPath: absPath });
   const issues: Issue[] = [...prepared.issues];
   const names = Object.keys(spec.parameters);
   if (names.length === 0) issues.push(issueAt(src, ['parameters'], 'name at least one parameter to vary'));

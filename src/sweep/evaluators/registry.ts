@@ -9,6 +9,7 @@ import type { EvaluatorModule } from '../evaluator.ts';
 const MODULES: Readonly<Record<string, string>> = {
   ishigami: './ishigami',
   linear: './linear',
+  scenario: './scenario',
 };
 
 export function evaluatorNames(): string[] {
