@@ -13,6 +13,7 @@ import { benchCommand } from './bench-command.ts';
 import { runCommand } from './run-command.ts';
 import { queryCommand } from './query-command.ts';
 import { plotCommand } from './plot-command.ts';
+import { sweepCommand, workerCommand } from './sweep-commands.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -33,6 +34,8 @@ export function buildProgram(io: Io): Command {
   program.addCommand(benchCommand(io));
   program.addCommand(queryCommand(io));
   program.addCommand(plotCommand(io));
+  program.addCommand(sweepCommand(io));
+  program.addCommand(workerCommand(io));
   program.addCommand(startCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
