@@ -10,6 +10,7 @@ import { startCommand } from './start-command.ts';
 import { modelCommand } from './model-commands.ts';
 import { scenarioCommand } from './scenario-commands.ts';
 import { benchCommand } from './bench-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -28,6 +29,7 @@ export function buildProgram(io: Io): Command {
   program.addCommand(scenarioCommand(io, dataDir));
   program.addCommand(benchCommand(io));
   program.addCommand(startCommand(io, dataDir));
+  program.addCommand(serveCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
     cmd.exitOverride();
