@@ -2,8 +2,8 @@
  * Where the CLI writes. Commands receive an `Io` instead of touching `process` directly, so the
  * whole CLI runs in-process in tests.
  */
-import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomicSync } from '../io/atomic.ts';
 
 export interface Io {
   out(text: string): void;
@@ -11,6 +11,8 @@ export interface Io {
   /** True when stdout is an interactive terminal (progress bars, colours). */
   isTty: boolean;
   cwd: string;
+  /** A command that succeeds partly (e.g. a run stopped by Ctrl-C) sets the exit code here. */
+  exitCode?: number;
 }
 
 export function processIo(): Io {
@@ -36,14 +38,11 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 }
 
 /**
- * Write a file atomically: a temporary sibling, then rename, so a crash never leaves a
- * half-written file under the final name and an existing file is replaced only when complete.
+ * Write a file atomically (see src/io/atomic.ts: temporary sibling, fsync, rename), so a crash never
+ * leaves a half-written file under the final name. Paths are relative to `io.cwd`; returns the full path.
  */
 export function writeFileAtomic(io: Io, path: string, content: string | Uint8Array): string {
   const full = resolve(io.cwd, path);
-  mkdirSync(dirname(full), { recursive: true });
-  const tmp = `${full}.tmp-${process.pid}-${Date.now()}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, full);
+  writeFileAtomicSync(full, content);
   return full;
 }

@@ -10,6 +10,7 @@ import { startCommand } from './start-command.ts';
 import { modelCommand } from './model-commands.ts';
 import { scenarioCommand } from './scenario-commands.ts';
 import { benchCommand } from './bench-command.ts';
+import { runCommand } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
@@ -27,6 +28,7 @@ export function buildProgram(io: Io): Command {
   program.addCommand(atlasCommand(io, dataDir));
   program.addCommand(modelCommand(io, dataDir));
   program.addCommand(scenarioCommand(io, dataDir));
+  program.addCommand(runCommand(io, dataDir));
   program.addCommand(benchCommand(io));
   program.addCommand(startCommand(io, dataDir));
   program.addCommand(serveCommand(io, dataDir));
@@ -45,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT_OK;
+    return io.exitCode ?? EXIT_OK;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;

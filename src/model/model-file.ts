@@ -100,6 +100,8 @@ export const cellTypeSchema = z.strictObject({
   mirnas: z.record(z.string(), z.strictObject({ decay: ref, endogenousSynthesis: ref, atlas: atlasIds })),
   /** Target proteins normalized to 1 without miRNA. */
   targets: z.record(z.string(), targetSchema),
+  /** Rate at which a cell's volume relaxes back to `volume` after division (1/min; PhysiCell's volume model). */
+  growth: ref.optional(),
   motility: z.strictObject({ persistence: ref, bias: ref }),
   mechanics: z.strictObject({ repulsion: ref, adhesion: ref, maxAdhesionDistance: ref }),
   /**

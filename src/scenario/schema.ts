@@ -71,6 +71,26 @@ export const vesselSchema = z
   })
   .describe('a vessel: a Dirichlet source of oxygen');
 
+export const matrixSchema = z
+  .discriminatedUnion('shape', [
+    z
+      .strictObject({
+        shape: z.literal('band'),
+        axis: z.enum(['x', 'y']).describe('the band runs along this axis'),
+        from: z.number().describe('start of the band across the other axis, in µm'),
+        to: z.number().describe('end of the band across the other axis, in µm'),
+      })
+      .describe('a layer of dense matrix across the domain (e.g. the Matrigel of an invasion assay)'),
+    z
+      .strictObject({
+        shape: z.literal('outside'),
+        center: point,
+        radius: positive('radius in µm of the region left free of matrix (a disc in 2D, a ball in 3D)'),
+      })
+      .describe('dense matrix everywhere outside a disc or ball (e.g. brain parenchyma around a tumour)'),
+  ])
+  .describe('a region of dense extracellular matrix: cells there migrate at speed × invasiveness');
+
 export const INTERVENTIONS = ['gw4869', 'rab27a-knockdown', 'heparin', 'mimic', 'inhibitor', 're-expression', 'exosome-dose', 'aspirin'] as const;
 
 export const interventionSchema = z
@@ -110,6 +130,7 @@ export const scenarioSchema = z
     model: modelRefSchema.default({ file: 'hypoxic-glioma', parameters: {} }),
     cells: z.array(cellShapeSchema).min(1).describe('initial cells, as shapes or a CSV of positions'),
     vessels: z.array(vesselSchema).default([]).describe('vessels inside the domain'),
+    matrix: z.array(matrixSchema).default([]).describe('regions of dense matrix that only invasive cells cross quickly'),
     interventions: z.array(interventionSchema).default([]).describe('interventions applied during the run'),
     outputs: outputsSchema.default({ timeSeries: true, cells: true, fields: true, checkpoints: true }),
     seed: z.number().int().nonnegative().default(1).describe('random seed (same seed → identical results for any thread count)'),

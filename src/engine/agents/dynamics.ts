@@ -274,6 +274,29 @@ export class AgentDynamics {
     this.stepIndex++;
   }
 
+  /**
+   * The history-dependent part of the driver (everything else is a function of the store): the
+   * step counter, when the store was last reordered, and the neighbour-bin width. A simulation
+   * saves it in a checkpoint; `restoreState` plus `resetLists` (called at the same step by the
+   * uninterrupted run) make a resumed run continue byte-identically.
+   */
+  saveState(): { stepIndex: number; lastSortStep: number; binSizeUm: number } {
+    return { stepIndex: this.stepIndex, lastSortStep: Number.isFinite(this.lastSortStep) ? this.lastSortStep : -1e300, binSizeUm: this.grid.binSizeUm };
+  }
+
+  restoreState(s: { stepIndex: number; lastSortStep: number; binSizeUm: number }): void {
+    this.stepIndex = s.stepIndex;
+    this.lastSortStep = s.lastSortStep <= -1e300 ? -Infinity : s.lastSortStep;
+    this.resetLists();
+    if (s.binSizeUm > 0) this.grid.rebuild(this.store, s.binSizeUm, this.options.mechanics?.relAdhesion);
+  }
+
+  /** Forget the Verlet lists: the next step rebuilds them from the store (same bins). */
+  resetLists(): void {
+    this.listValid = false;
+    this.pendingBuild = false;
+  }
+
   /** Releases the arrays bound into `pool`'s workers (call before closing or dropping the pool). */
   release(): void {
     if (this.binding) this.binding.pool.unbind(this.binding.handle);

@@ -1,5 +1,5 @@
 export { AgentStore, F64_COLUMNS, FLAG_APOPTOTIC, FLAG_NECROTIC, I32_COLUMNS } from './store.ts';
-export type { AgentStoreOptions, F64Column, I32Column, NewCell, SharedAgentBuffers } from './store.ts';
+export type { AgentStoreOptions, F64Column, I32Column, NewCell, SharedAgentBuffers, StoreRows } from './store.ts';
 export { NeighbourGrid } from './grid.ts';
 export type { Domain } from './grid.ts';
 export {

@@ -60,6 +60,16 @@ export interface AgentStoreOptions {
   shared?: boolean;
 }
 
+/** The live rows of a store (see `AgentStore.saveRows`). */
+export interface StoreRows {
+  count: number;
+  nextId: number;
+  f64: Float64Array[];
+  i32: Int32Array[];
+  flags: Uint8Array;
+  state: Float64Array[];
+}
+
 /** Everything a worker needs to attach views onto a shared store (valid until the next growth). */
 export interface SharedAgentBuffers {
   dims: 2 | 3;
@@ -245,6 +255,43 @@ export class AgentStore {
     const i = this.indexOf(id);
     if (i < 0) throw new RangeError(`AgentStore.removeById: id ${id} is not alive`);
     this.remove(i);
+  }
+
+  /** Copies of the live rows of every column and the id counter: enough to rebuild the store exactly. */
+  saveRows(): StoreRows {
+    const n = this.count;
+    const rec = this as unknown as Record<string, Float64Array | Int32Array>;
+    const cap = this.capacity;
+    return {
+      count: n,
+      nextId: this.nextId,
+      f64: F64_COLUMNS.map((c) => (rec[c] as Float64Array).slice(0, n)),
+      i32: I32_COLUMNS.map((c) => (rec[c] as Int32Array).slice(0, n)),
+      flags: this.flags.slice(0, n),
+      state: this.stateNames.map((_, v) => this.state.slice(v * cap, v * cap + n)),
+    };
+  }
+
+  /** Replaces the whole population by rows saved with `saveRows` (same state names). */
+  loadRows(rows: StoreRows): void {
+    const n = rows.count;
+    if (rows.f64.length !== F64_COLUMNS.length || rows.i32.length !== I32_COLUMNS.length || rows.state.length !== this.stateNames.length) {
+      throw new RangeError('AgentStore.loadRows: the saved rows do not match this store\'s columns');
+    }
+    this.count = 0;
+    let cap = this.capacity;
+    while (cap < n) cap *= 2;
+    if (cap !== this.capacity) this.reallocate(cap);
+    const rec = this as unknown as Record<string, Float64Array | Int32Array>;
+    F64_COLUMNS.forEach((c, k) => { (rec[c] as Float64Array).set(rows.f64[k]!); });
+    I32_COLUMNS.forEach((c, k) => { (rec[c] as Int32Array).set(rows.i32[k]!); });
+    this.flags.set(rows.flags);
+    rows.state.forEach((col, v) => { this.state.set(col, v * this.capacity); });
+    this.count = n;
+    this.nextId = rows.nextId;
+    this.idIndex = new Int32Array(Math.max(64, rows.nextId)).fill(-1);
+    for (let i = 0; i < n; i++) this.idIndex[this.id[i]!] = i;
+    this.version++;
   }
 
   /** Copies all columns except `id` from row `src` to row `dst`. */

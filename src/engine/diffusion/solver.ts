@@ -92,6 +92,8 @@ export interface DiffusionSolver {
   clearDirichletNodes(s: number): Promise<void>;
   setVelocity(velocity: VelocityField | null): void;
   budget(s: number): Readonly<DiffusionBudget>;
+  /** Restore a budget saved with `budget(s)` (resuming from a checkpoint). */
+  restoreBudget(s: number, b: Readonly<DiffusionBudget>): void;
   /** Release the bound data in the pool's workers (the pool itself stays open). */
   dispose(): void;
 }
@@ -330,6 +332,12 @@ export function createDiffusionSolver(fields: Fields, options: DiffusionSolverOp
       const b = budgets[s];
       if (b === undefined) throw new RangeError(`budget: substrate index ${s} out of range`);
       return { ...b };
+    },
+    restoreBudget(s: number, b: Readonly<DiffusionBudget>): void {
+      const into = budgets[s];
+      if (into === undefined) throw new RangeError(`restoreBudget: substrate index ${s} out of range`);
+      into.decayed = b.decayed;
+      into.dirichletInflow = b.dirichletInflow;
     },
     dispose(): void {
       if (pool !== undefined && handle !== null) pool.unbind(handle);
