@@ -1,15 +1,19 @@
 /** `exoscape serve`: the real command in a child process (start, answer, stop on SIGTERM), and its usage errors in process. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './test-helpers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const dataDir = (): string => mkdtempSync(join(tmpdir(), 'exoscape-serve-'));
 
 describe('exoscape serve', () => {
   it('starts on a free port, serves the API on 127.0.0.1, refuses foreign Host names, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));", 'serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));", 'serve', '--port', '0', '--data-dir', dataDir()], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
@@ -40,17 +44,18 @@ describe('exoscape serve', () => {
 
   it('exits 2 with one message for a bad port, a port in use, or a missing web root', async () => {
     expect((await runCli(['serve', '--port', '70000'])).err).toContain('--port must be an integer from 0 to 65535');
+    expect((await runCli(['serve', '--max-runs', '0'])).err).toContain('--max-runs must be a positive integer');
     const busy = createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
     const port = (busy.address() as { port: number }).port;
     try {
-      const r = await runCli(['serve', '--port', String(port)]);
+      const r = await runCli(['serve', '--port', String(port), '--data-dir', dataDir()]);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`port ${port} on 127.0.0.1 is in use`);
     } finally {
       busy.close();
     }
-    const w = await runCli(['serve', '--port', '0', '--web-root', 'no/such/dir']);
+    const w = await runCli(['serve', '--port', '0', '--web-root', 'no/such/dir', '--data-dir', dataDir()]);
     expect(w.code).toBe(2);
     expect(w.err).toContain('no index.html there');
   });

@@ -20,6 +20,8 @@ import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { queryOf } from './params.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
+import { runRoutes } from './run-routes.ts';
+import type { RunService } from './runs/service.ts';
 import { packagedScenarioDir } from './scenario-input.ts';
 import { serveWeb } from './static.ts';
 
@@ -32,6 +34,8 @@ export interface ServerDeps {
   webRoot?: string;
   /** Host names accepted in the `Host` header (`127.0.0.1`, `localhost`…, port ignored); undefined accepts any. */
   allowedHosts?: readonly string[];
+  /** Runs and their results; without it the /api/runs routes answer 503. */
+  runs?: RunService;
   /** Where internal errors are reported (default: standard error). */
   log?: (message: string) => void;
 }
@@ -103,6 +107,7 @@ export function createApp(deps: ServerDeps): Hono {
   });
   app.route('/api/atlas', atlasRoutes(deps.atlas));
   app.route('/api/scenarios', scenarioRoutes(deps.atlas, examplesDir, limits));
+  app.route('/api/runs', runRoutes(deps.runs, deps.atlas, examplesDir, limits));
 
   if (deps.webRoot !== undefined) app.use(serveWeb(deps.webRoot));
 

@@ -4,8 +4,10 @@
  * before anything runs; a scenario over a limit is refused with 422 naming the field.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { LoadedScenario } from '../scenario/load-scenario.ts';
+import { initialCells } from '../sim/initial-cells.ts';
 import type { ApiIssue } from './errors.ts';
 
 export interface ServerLimits {
@@ -21,6 +23,8 @@ export interface ServerLimits {
   concurrentRuns: number;
   /** Runs waiting in the queue (429 above). */
   queuedRuns: number;
+  /** Worker threads one run may use. */
+  threadsPerRun: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -30,17 +34,24 @@ export const DEFAULT_LIMITS: ServerLimits = {
   durationMin: 14 * 24 * 60,
   concurrentRuns: 1,
   queuedRuns: 50,
+  threadsPerRun: Math.max(1, availableParallelism()),
 };
 
 export interface ScenarioSize {
   voxels: number;
-  /** Initial cells at the scenario's spacing (default one cell diameter), close-packed: hexagonal in a plane, fcc in a volume. */
+  /** Initial cells: the exact count the simulation places, or a close-packing estimate when that is far above any limit. */
   cells: number;
+  /** True when `cells` is the exact count. */
+  cellsExact: boolean;
   durationMin: number;
 }
 
-/** Mesh size, an estimate of the initial cell count, and the simulated time of a validated scenario. */
-export function scenarioSize(loaded: LoadedScenario): ScenarioSize {
+/**
+ * Mesh size, initial cells and simulated time of a validated scenario. Cells are first estimated
+ * in O(1) (close packing at the scenario's spacing: hexagonal in a plane, fcc in a volume); when
+ * the estimate is at most `exactUpTo`, they are placed as the simulation places them and counted.
+ */
+export function scenarioSize(loaded: LoadedScenario, exactUpTo = 1_000_000): ScenarioSize {
   const { scenario, model } = loaded;
   const { size, voxel, dimensions } = scenario.domain;
   const n = (len: number): number => Math.max(1, Math.ceil(len / voxel));
@@ -69,14 +80,18 @@ export function scenarioSize(loaded: LoadedScenario): ScenarioSize {
     else if (c.shape === 'monolayer') cells += size[0] * size[1] * perArea(d);
     else cells += Math.max(0, c.to - c.from) * (c.axis === 'x' ? size[0] : size[1]) * perArea(d);
   }
-  return { voxels, cells: Math.round(cells), durationMin: scenario.time.duration };
+  if (cells <= exactUpTo) {
+    const exact = initialCells(scenario, loaded.path, (t) => radiusOf(t)).length;
+    return { voxels, cells: exact, cellsExact: true, durationMin: scenario.time.duration };
+  }
+  return { voxels, cells: Math.round(cells), cellsExact: false, durationMin: scenario.time.duration };
 }
 
 /** Issues for each limit the scenario exceeds (empty when it fits). */
 export function limitIssues(size: ScenarioSize, limits: ServerLimits): ApiIssue[] {
   const issues: ApiIssue[] = [];
   if (size.voxels > limits.voxels) issues.push({ path: 'domain', message: `the mesh has ${size.voxels.toLocaleString('en')} voxels; this server runs at most ${limits.voxels.toLocaleString('en')} (use a larger domain.voxel or a smaller domain.size)` });
-  if (size.cells > limits.cells) issues.push({ path: 'cells', message: `about ${size.cells.toLocaleString('en')} initial cells; this server runs at most ${limits.cells.toLocaleString('en')}` });
+  if (size.cells > limits.cells) issues.push({ path: 'cells', message: `${size.cellsExact ? '' : 'about '}${size.cells.toLocaleString('en')} initial cells; this server runs at most ${limits.cells.toLocaleString('en')}` });
   if (size.durationMin > limits.durationMin) issues.push({ path: 'time.duration', message: `${size.durationMin} min of simulated time; this server runs at most ${limits.durationMin} min` });
   return issues;
 }

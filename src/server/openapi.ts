@@ -105,6 +105,42 @@ export function openApiDocument(): Json {
           responses: { 200: json({ type: 'object', properties: { ok: { const: true }, name: { type: 'string' }, size: ref('ScenarioSize') } }, 'valid and within limits'), 400: err('invalid scenario: each issue has the field path, line and column'), 413: err('body too large'), 415: err('unsupported content type'), 422: err('valid, but larger than this server runs') },
         },
       },
+      '/api/runs': {
+        get: { summary: 'every run on this server, newest first, with how many execute and wait', responses: { 200: json({ type: 'object', properties: { runs: { type: 'array', items: ref('Run') }, executing: { type: 'integer' }, queued: { type: 'integer' }, concurrentRuns: { type: 'integer' } } }, 'runs'), 503: err('runs are not enabled') } },
+        post: {
+          summary: 'queue a run of a scenario; it starts when fewer than the configured number of runs execute',
+          requestBody: scenarioBody(true),
+          responses: { 202: json({ type: 'object', properties: { run: ref('Run') } }, 'queued (Location: /api/runs/{id})'), 400: err('invalid scenario or request'), 413: err('body too large'), 415: err('unsupported content type'), 422: err('larger than this server runs (voxels, cells, duration, threads)'), 429: err('the queue is full'), 503: err('runs are not enabled') },
+        },
+      },
+      '/api/runs/{id}': { get: { summary: 'one run: status, progress, result, and the scenario text it ran', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { run: ref('Run'), scenario: { type: 'string' } } }, 'the run'), 404: err('no such run') } } },
+      '/api/runs/{id}/cancel': { post: { summary: 'stop a queued or executing run for good', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { run: ref('Run') } }, 'cancelled'), 404: err('no such run'), 409: err('already finished, cancelled or failed') } } },
+      '/api/runs/{id}/pause': { post: { summary: 'stop an executing run after its current step, keeping its last checkpoint', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { run: ref('Run') } }, 'paused'), 404: err('no such run'), 409: err('not executing') } } },
+      '/api/runs/{id}/resume': { post: { summary: 'queue a paused or interrupted run again; it continues from its last checkpoint to the same final state', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { run: ref('Run') } }, 'queued'), 404: err('no such run'), 409: err('not paused or interrupted'), 429: err('the queue is full') } } },
+      '/api/runs/{id}/events': {
+        get: {
+          summary: 'live progress as server-sent events: `status` (the Run), `progress` ({timeMin, durationMin, cells, wallSeconds}), `frame` ({timeMin, cells}) at each output time; the stream ends after a final status',
+          parameters: [p('id', 'run id')],
+          responses: { 200: { description: 'an event stream', content: { 'text/event-stream': {} } }, 404: err('no such run') },
+        },
+      },
+      '/api/runs/{id}/timeseries': { get: { summary: 'the time series so far: one row per output time, and what each column means', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { rows: { type: 'array', items: { type: 'object', additionalProperties: { type: 'number' } } }, columns: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, description: { type: 'string' } } } } } }, 'time series'), 404: err('no run or no output yet') } } },
+      '/api/runs/{id}/snapshots': { get: { summary: 'output times with cell and field snapshots', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { cells: { type: 'array', items: { type: 'number' } }, fields: { type: 'array', items: { type: 'number' } } } }, 'times in minutes'), 404: err('no such run') } } },
+      '/api/runs/{id}/cells': {
+        get: {
+          summary: 'cells at an output time for the tissue view: little-endian Float32 arrays x, y, radius, value, state (0 live, 1 apoptotic, 2 necrotic), each n long; headers X-Time-Min, X-Cells (n), X-Variables. In 3D, the cells within 30 µm of the middle plane.',
+          parameters: [p('id', 'run id'), q('t', 'output time in minutes (default: the latest)', { type: 'number' }), q('var', 'cell variable to colour by (default hif)')],
+          responses: { 200: { description: 'binary cells', content: { 'application/octet-stream': {} } }, 400: err('unknown variable'), 404: err('no such run or snapshot') },
+        },
+      },
+      '/api/runs/{id}/fields': {
+        get: {
+          summary: 'one field on the middle z-plane: little-endian Float32, nx·ny values indexed i + nx·j; headers X-Time-Min, X-Nx, X-Ny, X-Dx-Um, X-Fields',
+          parameters: [p('id', 'run id'), q('t', 'output time in minutes (default: the latest)', { type: 'number' }), q('name', 'field (default oxygen)')],
+          responses: { 200: { description: 'binary field', content: { 'application/octet-stream': {} } }, 400: err('unknown field'), 404: err('no such run or snapshot') },
+        },
+      },
+      '/api/runs/{id}/summary': { get: { summary: "the run's summary.json (or cancelled.json): provenance, parameters, mass balance, stateDigest, final values", parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object' }, 'summary'), 404: err('no summary yet') } } },
     },
     components: {
       schemas: {
@@ -143,7 +179,21 @@ export function openApiDocument(): Json {
             steps: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, interaction: { type: 'string' }, sign: { enum: ['activation', 'inhibition'] }, relations: { type: 'array', items: { type: 'object' } } } } },
           },
         },
-        ScenarioSize: { type: 'object', properties: { voxels: { type: 'integer' }, cells: { type: 'integer', description: 'estimated initial cells' }, durationMin: { type: 'number' } } },
+        Run: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            status: { enum: ['queued', 'running', 'paused', 'finished', 'cancelled', 'failed', 'interrupted'] },
+            name: { type: 'string' }, description: { type: ['string', 'null'] }, createdAt: { type: 'string' }, startedAt: { type: ['string', 'null'] }, finishedAt: { type: ['string', 'null'] },
+            seed: { type: 'integer' }, threads: { type: 'integer' }, size: ref('ScenarioSize'),
+            domain: { type: 'object', properties: { dimensions: { enum: [2, 3] }, size: { type: 'array', items: { type: 'number' } }, voxel: { type: 'number' } } },
+            outputMin: { type: 'number' },
+            progress: { type: ['object', 'null'], properties: { timeMin: { type: 'number' }, durationMin: { type: 'number' }, cells: { type: 'integer' }, wallSeconds: { type: 'number' } } },
+            error: { type: ['string', 'null'] },
+            result: { type: ['object', 'null'], properties: { stateDigest: { type: 'string' }, wallSeconds: { type: 'number' }, simulatedMinutes: { type: 'number' }, liveCells: { type: 'integer' }, maxMassBalanceError: { type: 'number' } } },
+          },
+        },
+        ScenarioSize: { type: 'object', properties: { voxels: { type: 'integer' }, cells: { type: 'integer', description: 'initial cells' }, cellsExact: { type: 'boolean', description: 'false when cells is a close-packing estimate (far above the limit)' }, durationMin: { type: 'number' } } },
       },
     },
   };
