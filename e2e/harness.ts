@@ -4,7 +4,8 @@
  * required: when it is missing the tests fail and say how to install it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -31,9 +32,10 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** `exoscape serve --port 0 …` in a child process; resolves with its URL once it listens. */
+/** `exoscape serve --port 0 …` in a child process (runs in a scratch data dir unless given); resolves with its URL once it listens. */
 export function startServer(args: readonly string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));", 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const data = args.includes('--data-dir') ? [] : ['--data-dir', mkdtempSync(join(tmpdir(), 'exoscape-e2e-'))];
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));", 'serve', '--port', '0', ...data, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
@@ -71,7 +73,12 @@ export function watchConsole(page: Page, problems: string[] = []): string[] {
     if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
   });
   page.on('pageerror', (e) => { problems.push(`page error: ${e.message}`); });
-  page.on('requestfailed', (r) => { problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`); });
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // the app closes a run's event stream on purpose (finished, paused, another run opened)
+    if (why === 'net::ERR_ABORTED' && new URL(r.url()).pathname.endsWith('/events')) return;
+    problems.push(`request failed: ${r.url()} ${why}`);
+  });
   return problems;
 }
 
@@ -80,4 +87,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** Count the pixels of a PNG that satisfy `pick(r, g, b)` (decoded with @napi-rs/canvas). */
+export async function countPixels(png: Buffer, pick: (r: number, g: number, b: number) => boolean): Promise<{ matching: number; total: number }> {
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(png);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const { data } = ctx.getImageData(0, 0, img.width, img.height);
+  let matching = 0;
+  for (let i = 0; i < data.length; i += 4) if (pick(data[i]!, data[i + 1]!, data[i + 2]!)) matching++;
+  return { matching, total: data.length / 4 };
 }

@@ -14,6 +14,8 @@ export default defineConfig({
     // cytoscape and deck.gl are large; they load in their own chunks (deck.gl only on the simulation page)
     chunkSizeWarningLimit: 1600,
     sourcemap: true,
+    // the build time on a busy 2-core machine is not worth a warning
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
 });

@@ -100,9 +100,14 @@ export function openApiDocument(): Json {
       '/api/scenarios/{name}': { get: { summary: 'one example scenario with its text', parameters: [p('name', 'example name, e.g. hypoxic-glioma-quick')], responses: { 200: json({ type: 'object', properties: { name: { type: 'string' }, description: { type: 'string' }, file: { type: 'string' }, text: { type: 'string' } } }, 'the example'), 404: err('no such example') } } },
       '/api/scenarios/validate': {
         post: {
-          summary: 'validate a scenario as `exoscape scenario validate` does, and check it against the server limits',
+          summary: 'validate a scenario as `exoscape scenario validate` does, and check it against the server limits; the verdict is the 200 body (a run of an invalid scenario is what fails with 400/422)',
           requestBody: scenarioBody(false),
-          responses: { 200: json({ type: 'object', properties: { ok: { const: true }, name: { type: 'string' }, size: ref('ScenarioSize') } }, 'valid and within limits'), 400: err('invalid scenario: each issue has the field path, line and column'), 413: err('body too large'), 415: err('unsupported content type'), 422: err('valid, but larger than this server runs') },
+          responses: {
+            200: json({ oneOf: [{ type: 'object', required: ['ok', 'name', 'size'], properties: { ok: { const: true }, name: { type: 'string' }, size: ref('ScenarioSize') } }, { type: 'object', required: ['ok', 'status', 'error', 'issues'], properties: { ok: { const: false }, status: { enum: [400, 422], description: '400 invalid (issues carry field path, line and column), 422 valid but larger than this server runs' }, error: { type: 'string' }, issues: { type: 'array', items: ref('Issue') } } }] }, 'the verdict'),
+            400: err('malformed request (not JSON, neither scenario nor example, unknown key)'),
+            413: err('body too large'),
+            415: err('unsupported content type'),
+          },
         },
       },
       '/api/runs': {
@@ -125,7 +130,7 @@ export function openApiDocument(): Json {
         },
       },
       '/api/runs/{id}/timeseries': { get: { summary: 'the time series so far: one row per output time, and what each column means', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { rows: { type: 'array', items: { type: 'object', additionalProperties: { type: 'number' } } }, columns: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, unit: { type: 'string' }, group: { type: 'string' }, description: { type: 'string' } } } } } }, 'time series'), 404: err('no run or no output yet') } } },
-      '/api/runs/{id}/snapshots': { get: { summary: 'output times with cell and field snapshots', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { cells: { type: 'array', items: { type: 'number' } }, fields: { type: 'array', items: { type: 'number' } } } }, 'times in minutes'), 404: err('no such run') } } },
+      '/api/runs/{id}/snapshots': { get: { summary: 'output times with cell and field snapshots, and whether a time series exists yet', parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object', properties: { cells: { type: 'array', items: { type: 'number' } }, fields: { type: 'array', items: { type: 'number' } }, timeseries: { type: 'boolean' } } }, 'times in minutes'), 404: err('no such run') } } },
       '/api/runs/{id}/cells': {
         get: {
           summary: 'cells at an output time for the tissue view: little-endian Float32 arrays x, y, radius, value, state (0 live, 1 apoptotic, 2 necrotic), each n long; headers X-Time-Min, X-Cells (n), X-Variables. In 3D, the cells within 30 µm of the middle plane.',
@@ -149,9 +154,10 @@ export function openApiDocument(): Json {
           required: ['error', 'issues'],
           properties: {
             error: { type: 'string' },
-            issues: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' }, line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 } } } },
+            issues: { type: 'array', items: ref('Issue') },
           },
         },
+        Issue: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' }, line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 } } },
         Relation: {
           type: 'object',
           description: 'an evidence-linked relation (the record `exoscape atlas show --json` prints)',

@@ -83,8 +83,8 @@ describe('runs API with the simulation', () => {
     expect(ts.rows.map((r) => r.time_min)).toEqual([0, 30, 60]);
     expect(ts.columns.map((c) => c.name)).toContain('hif_mean');
 
-    const snaps = (await (await app.request(`/api/runs/${run.id}/snapshots`)).json()) as { cells: number[]; fields: number[] };
-    expect(snaps.cells).toEqual([0, 30, 60]);
+    const snaps = (await (await app.request(`/api/runs/${run.id}/snapshots`)).json()) as { cells: number[]; fields: number[]; timeseries: boolean };
+    expect(snaps).toEqual({ cells: [0, 30, 60], fields: [0, 30, 60], timeseries: true });
     const cells = await app.request(`/api/runs/${run.id}/cells?t=60&var=o2_mmhg`);
     expect(cells.status).toBe(200);
     const n = Number(cells.headers.get('x-cells'));

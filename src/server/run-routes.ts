@@ -136,7 +136,7 @@ export function runRoutes(runs: RunService | undefined, atlas: Atlas, examplesDi
   app.get('/:id/snapshots', (c) => {
     queryOf(c, []);
     const dir = svc().runDir(c.req.param('id'));
-    return c.json({ cells: snapshotTimes(dir, 'cells'), fields: snapshotTimes(dir, 'fields') });
+    return c.json({ cells: snapshotTimes(dir, 'cells'), fields: snapshotTimes(dir, 'fields'), timeseries: existsSync(runLayout(dir).timeseries) });
   });
 
   app.get('/:id/cells', async (c) => {

@@ -1,4 +1,9 @@
-/** /api/scenarios: the example scenarios, and validation of submitted scenario text (with the server's limits). */
+/**
+ * /api/scenarios: the example scenarios, and validation of submitted scenario text (with the
+ * server's limits). Validation answers 200 with a verdict — `{ok: true, size}` or `{ok: false,
+ * status: 400 | 422, error, issues}` — since checking is what was asked; submitting an invalid
+ * scenario as a run (POST /api/runs) is the request that fails with 400 or 422.
+ */
 import { Hono } from 'hono';
 import type { Atlas } from '../atlas/atlas.ts';
 import { ApiError } from './errors.ts';
@@ -25,10 +30,16 @@ export function scenarioRoutes(atlas: Atlas, examplesDir: string, limits: Server
   app.post('/validate', async (c) => {
     queryOf(c, []);
     const req = await readScenarioRequest(c, examplesDir, false);
-    const loaded = parseSubmitted(req, examplesDir, atlas);
+    let loaded;
+    try {
+      loaded = parseSubmitted(req, examplesDir, atlas);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400) return c.json({ ok: false, status: 400, error: e.message, issues: e.issues });
+      throw e;
+    }
     const size = scenarioSize(loaded);
     const over = limitIssues(size, limits);
-    if (over.length > 0) throw new ApiError(422, 'the scenario is larger than this server runs', over);
+    if (over.length > 0) return c.json({ ok: false, status: 422, error: 'the scenario is larger than this server runs', issues: over, name: loaded.scenario.name, size });
     return c.json({ ok: true, name: loaded.scenario.name, size });
   });
 

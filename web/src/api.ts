@@ -136,3 +136,16 @@ export interface VocabTerm {
   detail: string | null;
   synonyms: string[];
 }
+
+/** A binary response (Float32, little-endian) with its headers. */
+export async function getFloat32(path: string, params?: Params): Promise<{ data: Float32Array; headers: Headers }> {
+  const res = await fetch(withQuery(path, params));
+  if (!res.ok) throw await failure(res);
+  return { data: new Float32Array(await res.arrayBuffer()), headers: res.headers };
+}
+
+export async function postText<T>(path: string, text: string, type: string): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body: text });
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as T;
+}

@@ -1,18 +1,30 @@
 /** The exoscape web app: a header with the pages, and hash routing (#/atlas, #/atlas/<relation id>). */
 import { render } from 'preact';
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AtlasPage } from './atlas/AtlasPage.tsx';
 import './styles.css';
 
-interface Route {
-  page: 'atlas';
-  relationId?: string;
-}
+type Route = { page: 'atlas'; relationId?: string } | { page: 'simulate'; runId?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(decodeURIComponent);
+  if (parts[0] === 'simulate') return parts[1] !== undefined ? { page: 'simulate', runId: parts[1] } : { page: 'simulate' };
   if (parts[0] === 'atlas' && parts[1] !== undefined) return { page: 'atlas', relationId: parts[1] };
   return { page: 'atlas' };
+}
+
+/** The simulation page loads on first visit (deck.gl and uPlot are only needed there). */
+function LazySim({ runId }: { runId?: string }) {
+  const [Page, setPage] = useState<ComponentType<{ runId?: string }> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./sim/SimPage.tsx').then((m) => {
+      if (live) setPage(() => m.SimPage);
+    });
+    return () => { live = false; };
+  }, []);
+  return Page ? <Page {...(runId !== undefined ? { runId } : {})} /> : <p class="muted pad">Loading the simulator…</p>;
 }
 
 function useRoute(): Route {
@@ -25,9 +37,10 @@ function useRoute(): Route {
   return route;
 }
 
-const PAGES: [Route['page'], string, string][] = [['atlas', '#/atlas', 'Atlas']];
-
-const isCurrent = (route: Route, page: string): boolean => route.page === page;
+const PAGES: [Route['page'], string, string][] = [
+  ['atlas', '#/atlas', 'Atlas'],
+  ['simulate', '#/simulate', 'Simulation'],
+];
 
 function App() {
   const route = useRoute();
@@ -48,14 +61,15 @@ function App() {
         <span class="tagline">exosome communication in the hypoxic tumor microenvironment</span>
         <nav aria-label="Pages">
           {PAGES.map(([page, href, label]) => (
-            <a key={page} href={href} aria-current={isCurrent(route, page) ? 'page' : undefined}>
+            <a key={page} href={href} aria-current={route.page === page ? 'page' : undefined}>
               {label}
             </a>
           ))}
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <AtlasPage {...(route.relationId !== undefined ? { relationId: route.relationId } : {})} />
+        {route.page === 'atlas' && <AtlasPage {...(route.relationId !== undefined ? { relationId: route.relationId } : {})} />}
+        {route.page === 'simulate' && <LazySim {...(route.runId !== undefined ? { runId: route.runId } : {})} />}
       </main>
     </>
   );
