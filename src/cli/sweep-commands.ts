@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { UserError } from '../common/errors.ts';
 import type { SweepBackend } from '../sweep/backend.ts';
+import { REPORT_FILE, writeSweepReport } from '../sweep/figures.ts';
 import { formatSummary } from '../sweep/format.ts';
 import { loadSweep } from '../sweep/load-spec.ts';
 import { createLocalBackend } from '../sweep/local/local-backend.ts';
@@ -65,6 +66,7 @@ interface SweepOptions {
   threads?: number;
   queue?: string;
   queueName: string;
+  figures: boolean;
 }
 
 export function sweepCommand(io: Io): Command {
@@ -76,8 +78,9 @@ export function sweepCommand(io: Io): Command {
     .option('--threads <n>', 'worker threads for the local backend (default: all cores)', positiveInt('--threads'))
     .option('--queue <url>', 'run on a BullMQ queue at this Redis URL (redis://host:port) instead of locally; start `exoscape worker --queue …` on any machines')
     .option('--queue-name <name>', 'BullMQ queue name', DEFAULT_QUEUE_NAME)
+    .option('--no-figures', 'skip the figures (DIR/figures) and DIR/report.md')
     .option('--json', 'print the summary as JSON (no progress bar)')
-    .addHelpText('after', '\nWrites DIR/sweep.parquet (a row per run: point_id, replicate, seed, parameters, metrics, claims),\nDIR/summary.json (indices with confidence intervals, claim shares) and DIR/journal.jsonl (for --resume).\n')
+    .addHelpText('after', '\nWrites DIR/sweep.parquet (a row per run: point_id, replicate, seed, parameters, metrics, claims),\nDIR/summary.json (indices with confidence intervals, claim shares), DIR/journal.jsonl (for --resume),\nand DIR/report.md with figures in DIR/figures (tornado per metric, Morris μ*–σ, heatmaps for 2-parameter grids).\n')
     .action(async (specPath: string, opts: SweepOptions) => {
       const sweep = await loadSweep(resolve(io.cwd, specPath), { displayRoot: io.cwd });
       const outDir = resolve(io.cwd, opts.out ?? `results/sweeps/${sweep.spec.name}`);
@@ -105,8 +108,9 @@ export function sweepCommand(io: Io): Command {
         io.exitCode = EXIT_INTERRUPTED;
         return;
       }
-      if (opts.json === true) printJson(io, { ...outcome.summary, outDir: where });
-      else io.out(formatSummary(outcome.summary, formatTable, where));
+      const figures = opts.figures ? await writeSweepReport(outDir, outcome.summary, sweep, outcome.plan, outcome.results, formatTable) : [];
+      if (opts.json === true) printJson(io, { ...outcome.summary, outDir: where, figures: figures.map((f) => `figures/${f}.svg`) });
+      else io.out(formatSummary(outcome.summary, formatTable, where) + (opts.figures ? `report ${where}/${REPORT_FILE} (${figures.length} figure${figures.length === 1 ? '' : 's'} in ${where}/figures)\n` : ''));
       if (outcome.failed.length > 0) {
         io.err(`exoscape: ${outcome.failed.length} run(s) failed after ${sweep.spec.retry.attempts} attempt(s), e.g. ${outcome.failed[0]!.error}; the table holds the others. Rerun with --resume to retry them.\n`);
         io.exitCode = EXIT_FAILURE;

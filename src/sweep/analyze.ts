@@ -36,7 +36,7 @@ function bootstrapOf(sweep: LoadedSweep): { resamples: number; confidence: numbe
 }
 
 /** Per design row, the mean of metric `name` over its replicates (NaN if any run is missing or not numeric). */
-function rowMeans(plan: SweepPlan, results: ReadonlyMap<string, Metrics>, name: string): Float64Array {
+export function rowMeans(plan: SweepPlan, results: ReadonlyMap<string, Metrics>, name: string): Float64Array {
   return Float64Array.from(plan.rowTasks, (ids) => {
     let s = 0;
     for (const id of ids) {
