@@ -3,7 +3,7 @@ import { loadAtlas } from '../atlas/load.ts';
 import { loadModel } from '../model/load-model.ts';
 import { exampleReportInput } from './example.ts';
 import { renderReport } from './html.ts';
-import { countMarks } from './svg-test-helpers.ts';
+import { countMarks } from './test-helpers/svg.ts';
 
 describe('the example report', () => {
   it('renders every section from the real model, its atlas evidence and illustrative data', async () => {

@@ -3,7 +3,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import { armPalette, barChartSpec, formatP, OKABE_ITO, significanceLabel, timeCourseSpec, tornadoSpec, type VegaLiteSpec } from './specs.ts';
 import { renderSvg } from './render.ts';
-import { countMarks, markGroups, texts } from './svg-test-helpers.ts';
+import { countMarks, markGroups, texts } from './test-helpers/svg.ts';
 
 /** The brief's check, spelled out: vega-lite compiles it and vega renders it headless. */
 async function compileAndRender(spec: VegaLiteSpec): Promise<string> {

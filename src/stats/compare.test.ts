@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchesPrinted, plantGrowth, rOutput, sleep } from './fixtures/r-datasets.ts';
+import { matchesPrinted, plantGrowth, rOutput, sleep } from './test-helpers/r-datasets.ts';
 import { compareArms } from './compare.ts';
 import { holm } from './adjust.ts';
 import { effectSize } from './effect-size.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sleep } from './fixtures/r-datasets.ts';
+import { sleep } from './test-helpers/r-datasets.ts';
 import { effectSize, hedgesCorrection } from './effect-size.ts';
 
 describe('hedgesCorrection', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ref from './fixtures/scipy-reference.json' with { type: 'json' };
-import { matchesPrinted, rOutput, sleep } from './fixtures/r-datasets.ts';
+import { matchesPrinted, rOutput, sleep } from './test-helpers/r-datasets.ts';
 import { studentTTest, welchTTest } from './t-test.ts';
 import { StatsError } from './stats-error.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ref from './fixtures/scipy-reference.json' with { type: 'json' };
-import { matchesPrinted, plantGrowth, rOutput } from './fixtures/r-datasets.ts';
+import { matchesPrinted, plantGrowth, rOutput } from './test-helpers/r-datasets.ts';
 import { tukeyHsd } from './tukey-hsd.ts';
 
 describe('tukeyHsd', () => {
