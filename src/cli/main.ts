@@ -14,6 +14,7 @@ import { runCommand } from './run-command.ts';
 import { queryCommand } from './query-command.ts';
 import { plotCommand } from './plot-command.ts';
 import { sweepCommand, workerCommand } from './sweep-commands.ts';
+import { serveCommand } from './serve-command.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
 
@@ -37,6 +38,7 @@ export function buildProgram(io: Io): Command {
   program.addCommand(sweepCommand(io));
   program.addCommand(workerCommand(io));
   program.addCommand(startCommand(io, dataDir));
+  program.addCommand(serveCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.
   const override = (cmd: Command): void => {
     cmd.exitOverride();

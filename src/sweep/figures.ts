@@ -12,7 +12,7 @@ import { tornadoSpec, type TornadoBar } from '../report/tornado-spec.ts';
 import { rowMeans, type MetricAnalysis } from './analyze.ts';
 import type { Metrics } from './evaluator.ts';
 import { formatSummary } from './format.ts';
-import { writeFileDurable } from './fs-atomic.ts';
+import { writeFileAtomicSync as writeFileDurable } from '../io/atomic.ts';
 import type { LoadedSweep } from './load-spec.ts';
 import type { SweepPlan } from './plan.ts';
 import type { SweepSummary } from './run-sweep.ts';

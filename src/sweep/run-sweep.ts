@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { analyze, type Analysis } from './analyze.ts';
 import type { SweepBackend } from './backend.ts';
 import type { Metrics } from './evaluator.ts';
-import { writeFileDurable } from './fs-atomic.ts';
+import { writeFileAtomicSync as writeFileDurable } from '../io/atomic.ts';
 import { JOURNAL_FILE, Journal } from './journal.ts';
 import type { LoadedSweep } from './load-spec.ts';
 import { describeDistribution } from './parameters.ts';

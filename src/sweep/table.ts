@@ -8,7 +8,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { VERSION } from '../version.ts';
 import { evaluateClaim } from './claims.ts';
 import type { Metrics } from './evaluator.ts';
-import { writeFileDurable } from './fs-atomic.ts';
+import { writeFileAtomicSync as writeFileDurable } from '../io/atomic.ts';
 import type { LoadedSweep } from './load-spec.ts';
 import type { SweepPlan, SweepTask } from './plan.ts';
 

@@ -98,11 +98,16 @@ export function tissueSpec(input: TissueFigureInput): object {
   let box: Box;
   if (heat !== undefined) box = heat.box;
   else {
-    const rMax = Math.max(DEFAULT_RADIUS_UM, ...cells.map((c) => c.r));
-    const xs = cells.map((c) => c.x), ys = cells.map((c) => c.y);
+    // loops, not Math.min(...xs): spreading 10⁵ arguments overflows the stack
+    let rMax = DEFAULT_RADIUS_UM, xLo = Infinity, xHi = -Infinity, yLo = Infinity, yHi = -Infinity;
+    for (const c of cells) {
+      rMax = Math.max(rMax, c.r);
+      xLo = Math.min(xLo, c.x); xHi = Math.max(xHi, c.x);
+      yLo = Math.min(yLo, c.y); yHi = Math.max(yHi, c.y);
+    }
     const pad = (lo: number, hi: number): [number, number] => { const m = 0.05 * (hi - lo) + rMax; return [lo - m, hi + m]; };
-    const [x0, x1] = cells.length === 0 ? [-50, 50] : pad(Math.min(...xs), Math.max(...xs));
-    const [y0, y1] = cells.length === 0 ? [-50, 50] : pad(Math.min(...ys), Math.max(...ys));
+    const [x0, x1] = cells.length === 0 ? [-50, 50] : pad(xLo, xHi);
+    const [y0, y1] = cells.length === 0 ? [-50, 50] : pad(yLo, yHi);
     box = { x0, x1, y0, y1 };
   }
   const wUm = box.x1 - box.x0, hUm = box.y1 - box.y0;
