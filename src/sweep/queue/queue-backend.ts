@@ -66,8 +66,14 @@ export async function createQueueBackend(options: QueueBackendOptions): Promise<
         if (--remaining === 0) void shutdown();
       };
       const finishFromResult = (tr: Tracked, raw: unknown): void => {
-        const r = (typeof raw === 'string' ? JSON.parse(raw) : raw) as JobResult;
-        finish(tr, { type: 'finished', id: tr.task.id, metrics: decodeMetrics(r.metrics), attempts: r.attempt, ms: r.ms, worker: r.worker });
+        let r: Partial<JobResult> | null;
+        try {
+          r = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Partial<JobResult> | null;
+          if (r === null || typeof r !== 'object' || r.metrics === undefined) throw new Error('no metrics');
+          finish(tr, { type: 'finished', id: tr.task.id, metrics: decodeMetrics(r.metrics), attempts: r.attempt ?? 1, ms: r.ms ?? NaN, worker: r.worker ?? 'queue' });
+        } catch (e) {
+          finish(tr, { type: 'failed', id: tr.task.id, error: `the job finished without a usable result (${errorText(e)}); was it run by another exoscape version?`, attempts: 1 });
+        }
       };
       const finishFailed = (tr: Tracked, j: Job | undefined, reason: string): void => {
         finish(tr, { type: 'failed', id: tr.task.id, error: j?.failedReason ?? reason, attempts: Math.max(1, j?.attemptsStarted ?? j?.attemptsMade ?? 1) });
@@ -96,14 +102,16 @@ export async function createQueueBackend(options: QueueBackendOptions): Promise<
         const open = [...byJobId.entries()].filter(([, tr]) => !tr.done);
         for (let i = 0; i < open.length && !stopped; i += 200) {
           const batch = open.slice(i, i + 200);
-          const jobs = await Promise.all(batch.map(([id]) => queue.getJob(id)));
-          const states = await Promise.all(jobs.map((j) => (j === undefined ? Promise.resolve(undefined) : j.getState())));
-          for (const [b, [, tr]] of batch.entries()) {
-            const j = jobs[b];
-            if (j === undefined) missing.push(tr);
-            else if (states[b] === 'completed') finishFromResult(tr, j.returnvalue);
-            else if (states[b] === 'failed') {
-              if (first) await j.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+          // State first, then the job: a completed or failed job no longer changes, so its data is final.
+          const states = await Promise.all(batch.map(([id]) => queue.getJobState(id)));
+          for (const [b, [id, tr]] of batch.entries()) {
+            const state = states[b];
+            if (state === 'unknown') missing.push(tr);
+            else if (state === 'completed' || state === 'failed') {
+              const j = await queue.getJob(id);
+              if (j === undefined) missing.push(tr); // removed meanwhile (expired)
+              else if (state === 'completed') finishFromResult(tr, j.returnvalue);
+              else if (first) await j.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
               else finishFailed(tr, j, 'failed');
             }
           }
