@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '../atlas/load.ts';
 import type { Atlas } from '../atlas/atlas.ts';
 import { testScenarioText } from '../sim/test-scenarios.ts';
-import type { RunOptions, RunSummary } from '../sim/run.ts';
+import { runScenario, type RunOptions, type RunSummary } from '../sim/run.ts';
+import { parseScenario } from '../scenario/load-scenario.ts';
 import { createApp } from './app.ts';
 import { listen } from './serve.ts';
 import { packagedScenarioDir } from './scenario-input.ts';
@@ -105,6 +106,9 @@ describe('runs API with the simulation', () => {
     expect(new Float32Array(await field.arrayBuffer()).length).toBe(100);
     const summary = (await (await app.request(`/api/runs/${run.id}/summary`)).json()) as RunSummary;
     expect(summary.stateDigest).toBe(last.result!.stateDigest);
+    // the same state as `exoscape run` gives (runScenario on this thread)
+    const direct = await runScenario(parseScenario(join(packagedScenarioDir(), 'submitted.yaml'), tiny), { outDir: scratchDir() });
+    expect(direct.stateDigest).toBe(summary.stateDigest);
 
     // bad result queries
     expect((await app.request(`/api/runs/${run.id}/cells?var=colour`)).status).toBe(400);
