@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { UserError } from '../common/errors.ts';
 import { loadAtlas } from '../atlas/load.ts';
-import { runScenario } from '../sim/run.ts';
 import { createApp } from '../server/app.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from '../server/limits.ts';
 import { packagedScenarioDir, parseSubmitted } from '../server/scenario-input.ts';
 import { allowedHostsFor, isLoopback, listen } from '../server/serve.ts';
 import { RunService } from '../server/runs/service.ts';
+import { workerExecutor } from '../server/runs/worker-executor.ts';
 import type { Io } from './io.ts';
 
 function port(v: string): number {
@@ -92,7 +92,7 @@ export function serveCommand(io: Io, dataDir: () => string | undefined): Command
       const log = (m: string): void => { io.err(`${m}\n`); };
       const runs = await RunService.open({
         dataDir: resolve(io.cwd, opts.dataDir),
-        executor: runScenario,
+        executor: workerExecutor,
         limits,
         parse: (request) => parseSubmitted(request, examplesDir, atlas),
         log,

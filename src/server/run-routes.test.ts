@@ -8,8 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '../atlas/load.ts';
 import type { Atlas } from '../atlas/atlas.ts';
 import { testScenarioText } from '../sim/test-scenarios.ts';
-import type { RunOptions, RunSummary } from '../sim/run.ts';
+import { runScenario, type RunOptions, type RunSummary } from '../sim/run.ts';
+import { parseScenario } from '../scenario/load-scenario.ts';
 import { createApp } from './app.ts';
+import { listen } from './serve.ts';
+import { packagedScenarioDir } from './scenario-input.ts';
 import type { ErrorBody } from './errors.ts';
 import type { PublicRun, RunExecutor } from './runs/service.ts';
 import { readSse, scratchDir, serverWithRuns } from './test-helpers.ts';
@@ -103,6 +106,9 @@ describe('runs API with the simulation', () => {
     expect(new Float32Array(await field.arrayBuffer()).length).toBe(100);
     const summary = (await (await app.request(`/api/runs/${run.id}/summary`)).json()) as RunSummary;
     expect(summary.stateDigest).toBe(last.result!.stateDigest);
+    // the same state as `exoscape run` gives (runScenario on this thread)
+    const direct = await runScenario(parseScenario(join(packagedScenarioDir(), 'submitted.yaml'), tiny), { outDir: scratchDir() });
+    expect(direct.stateDigest).toBe(summary.stateDigest);
 
     // bad result queries
     expect((await app.request(`/api/runs/${run.id}/cells?var=colour`)).status).toBe(400);
@@ -139,6 +145,33 @@ describe('runs API with the simulation', () => {
     expect(end.result!.stateDigest).toBe(done.result!.stateDigest);
     await runs.close();
   }, 180_000);
+
+  it('keeps answering requests over HTTP while a run computes, streams progress between output times, and cancels promptly', async () => {
+    // One 12 h output interval of the quick slice (seconds of computing). A run on the server's own
+    // thread would leave its socket unanswered until the interval ends; runs execute in worker threads.
+    const long = readFileSync(join(packagedScenarioDir(), 'hypoxic-glioma-quick.yaml'), 'utf8').replace('output: 120', 'output: 720');
+    const { app, runs } = await serverWithRuns(atlas);
+    const server = await listen(app, '127.0.0.1', 0);
+    try {
+      const created = await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: long });
+      expect(created.status).toBe(202);
+      const { run } = (await created.json()) as { run: PublicRun };
+      const events = await readSse(await fetch(`${server.url}/api/runs/${run.id}/events`), (e) => e.event === 'progress' && (JSON.parse(e.data) as { timeMin: number }).timeMin >= 60);
+      const times = events.filter((e) => e.event === 'progress').map((e) => (JSON.parse(e.data) as { timeMin: number }).timeMin);
+      expect(times[times.length - 1]).toBeLessThan(720);
+      const t0 = performance.now();
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      expect(performance.now() - t0).toBeLessThan(1000);
+      const t1 = performance.now();
+      const c = (await (await fetch(`${server.url}/api/runs/${run.id}/cancel`, { method: 'POST' })).json()) as { run: PublicRun };
+      expect(c.run.status).toBe('cancelled');
+      expect(performance.now() - t1).toBeLessThan(5000);
+      expect(c.run.progress!.timeMin).toBeLessThan(720);
+    } finally {
+      await server.close();
+      await runs.close();
+    }
+  }, 120_000);
 });
 
 describe('runs API: queue, cancel, limits, restart (executor double)', () => {

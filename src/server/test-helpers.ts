@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Atlas } from '../atlas/atlas.ts';
-import { runScenario } from '../sim/run.ts';
 import { createApp } from './app.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { packagedScenarioDir, parseSubmitted } from './scenario-input.ts';
 import { RunService, type RunExecutor } from './runs/service.ts';
+import { workerExecutor } from './runs/worker-executor.ts';
 
 export function scratchDir(prefix = 'exoscape-runs-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -19,12 +19,12 @@ export interface TestServer {
   dataDir: string;
 }
 
-/** An app with runs in `dataDir`, executed by `executor` (the real runScenario unless a test passes a double). */
+/** An app with runs in `dataDir`, executed by `executor` (the real simulation in worker threads, as `exoscape serve` runs it, unless a test passes a double). */
 export async function serverWithRuns(atlas: Atlas, opts: { dataDir?: string; executor?: RunExecutor; limits?: Partial<ServerLimits> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? scratchDir();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const examplesDir = packagedScenarioDir();
-  const runs = await RunService.open({ dataDir, executor: opts.executor ?? runScenario, limits, parse: (r) => parseSubmitted(r, examplesDir, atlas), log: () => undefined, progressIntervalMs: 0 });
+  const runs = await RunService.open({ dataDir, executor: opts.executor ?? workerExecutor, limits, parse: (r) => parseSubmitted(r, examplesDir, atlas), log: () => undefined, progressIntervalMs: 0 });
   return { app: createApp({ atlas, limits, runs }), runs, dataDir };
 }
 

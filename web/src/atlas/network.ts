@@ -152,6 +152,10 @@ export function createNetwork(container: HTMLElement, handlers: NetworkHandlers)
       } else {
         cy.layout({ name: 'cose', animate: false, fit: true, padding: 30, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 80, numIter: graph.nodes.length > 250 ? 600 : 1200 }).run();
       }
+      // A small graph fitted to the view is drawn zoomed out; keep its labels about 12 px on screen.
+      // (Large graphs keep the default size and hide labels until zoomed in, or they would overlap.)
+      const font = graph.nodes.length <= 60 ? Math.min(24, Math.max(11, 12 / cy.zoom())) : 11;
+      cy.style().selector('node').style('font-size', font).update();
     },
     highlightPath(keys) {
       let on = cy.collection();

@@ -99,14 +99,15 @@ function Charts({ store }: { store: SimStore }) {
   const signature = useRef('');
   useSignalEffect(() => {
     const ts = store.series.value;
+    const hours = (store.current.value?.size.durationMin ?? 60) / 60;
     if (!ts) return;
-    const sig = ts.columns.map((c) => c.name).join(',');
+    const sig = `${ts.columns.map((c) => c.name).join(',')}|${hours}`;
     if (sig !== signature.current) {
       for (const ch of charts.current) ch?.destroy();
       charts.current = PANELS.map((p, i) => {
         const cols = ts.columns.filter(p.pick);
         const el = boxes.current[i];
-        return el && cols.length > 0 ? createChart(el, p.title, p.unit, cols.map((c) => ({ name: c.name, label: c.name }))) : null;
+        return el && cols.length > 0 ? createChart(el, p.title, p.unit, cols.map((c) => ({ name: c.name, label: c.name })), hours) : null;
       });
       signature.current = sig;
     }

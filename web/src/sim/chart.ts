@@ -17,13 +17,14 @@ export interface Chart {
 
 const COLOURS = ['#2f6db5', '#c0392b', '#1b8a7a', '#7b3fa0', '#c27c0e', '#555555'];
 
-export function createChart(container: HTMLElement, title: string, unit: string, series: readonly ChartSeries[]): Chart {
+/** `hours`: the x axis spans [0, hours] (the run's duration), so a live chart fills from the left. */
+export function createChart(container: HTMLElement, title: string, unit: string, series: readonly ChartSeries[], hours: number): Chart {
   const size = (): { width: number; height: number } => ({ width: Math.max(200, container.clientWidth), height: Math.max(90, container.clientHeight - 56) });
   const plot = new uPlot(
     {
       title,
       ...size(),
-      scales: { x: { time: false } },
+      scales: { x: { time: false, range: [0, hours] } },
       axes: [
         { label: 'time (h)', size: 34, labelSize: 14, space: 40 },
         { label: unit, size: 54, labelSize: 14, space: 16, values: (_u, ticks) => ticks.map((t) => (Math.abs(t) >= 1000 ? t.toExponential(0) : String(Number(t.toPrecision(3))))) },

@@ -151,6 +151,7 @@ export function createSimStore() {
     if (FINAL.has(run.status)) return;
     const es = new EventSource(`/api/runs/${run.id}/events`);
     events = es;
+    let synced = false;
     es.addEventListener('status', (ev) => {
       const r = JSON.parse((ev as MessageEvent<string>).data) as Run;
       upsertRun(r);
@@ -159,7 +160,14 @@ export function createSimStore() {
         es.close();
         if (events === es) events = undefined;
         void loadResults();
+      } else if (!synced) {
+        // the stream's first event: catch up on frames written before it connected
+        synced = true;
+        void loadResults();
       }
+    });
+    es.addEventListener('error', () => {
+      synced = false; // EventSource reconnects by itself; catch up again when it does
     });
     es.addEventListener('progress', (ev) => {
       progress.value = JSON.parse((ev as MessageEvent<string>).data) as RunProgress;

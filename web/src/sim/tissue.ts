@@ -61,6 +61,11 @@ export function createTissueView(container: HTMLDivElement): TissueView {
   let cellsLayer: ScatterplotLayer | null = null;
   let fieldLayer: BitmapLayer | null = null;
   let fieldSize: [number, number] = [1, 1];
+  // Instrumentation read by the scale test: frames drawn (data-frames) and, per cell update, the
+  // time from handing the arrays to deck.gl to the end of the next drawn frame
+  // (performance measure "exoscape:cells-drawn").
+  let frames = 0;
+  let pendingDraw = false;
   const fitView = (): OrthographicViewState => {
     const w = container.clientWidth || 400;
     const h = container.clientHeight || 400;
@@ -73,6 +78,14 @@ export function createTissueView(container: HTMLDivElement): TissueView {
     initialViewState: fitView(),
     layers: [],
     getCursor: ({ isDragging }) => (isDragging ? 'grabbing' : 'grab'),
+    onAfterRender: () => {
+      frames++;
+      container.dataset.frames = String(frames);
+      if (pendingDraw) {
+        pendingDraw = false;
+        performance.measure('exoscape:cells-drawn', 'exoscape:cells-set');
+      }
+    },
   });
   const redraw = (): void => {
     deck.setProps({ layers: [fieldLayer, cellsLayer].filter((l) => l !== null) });
@@ -105,6 +118,8 @@ export function createTissueView(container: HTMLDivElement): TissueView {
         colours[4 * i + 2] = b;
         colours[4 * i + 3] = 235;
       }
+      performance.mark('exoscape:cells-set');
+      pendingDraw = true;
       cellsLayer = new ScatterplotLayer({
         id: 'cells',
         data: { length: n, attributes: { getPosition: { value: positions, size: 2 }, getRadius: { value: data.subarray(2 * n, 3 * n), size: 1 }, getFillColor: { value: colours, size: 4, normalized: true } } },
