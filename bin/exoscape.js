@@ -8,5 +8,10 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('exoscape: not built yet. Run `npm run build` (or `npm start`) first.\n');
   process.exit(1);
 }
+// `exoscape … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

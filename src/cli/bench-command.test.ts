@@ -4,6 +4,7 @@ import { runCli } from './test-helpers.ts';
 interface Bench {
   diffusion: { case: string; dims: number; nx: number; substrates: number; threads: number; voxelUpdatesPerSecond: number }[];
   agents: { label: string; dims: number; cells: number; threads: number; agentStepsPerSecond: number }[];
+  simulation: { scenario: string; threads: number; cells: number; simMinutesPerSecond: number; stateDigest: string }[];
   peakRssMb: number;
 }
 
@@ -20,6 +21,9 @@ describe('exoscape bench', () => {
     for (const d of b.diffusion) expect(d.voxelUpdatesPerSecond).toBeGreaterThan(0);
     const cells = (dims: number, n: number, t: number): boolean => b.agents.some((a) => a.dims === dims && Math.abs(a.cells - n) / n < 0.05 && a.threads === t);
     expect(cells(2, 1e4, 1) && cells(2, 1e4, 2) && cells(2, 1e5, 1) && cells(2, 1e5, 2) && b.agents.some((a) => a.dims === 3 && a.cells >= 0.95e5)).toBe(true);
+    expect(b.simulation.map((s) => s.threads)).toEqual([1, 2]);
+    for (const s of b.simulation) expect(s.simMinutesPerSecond).toBeGreaterThan(0);
+    expect(b.simulation[0]!.stateDigest).toBe(b.simulation[1]!.stateDigest); // same state on 1 and 2 threads
     expect(b.peakRssMb).toBeGreaterThan(0);
   }, 120_000);
 

@@ -13,6 +13,8 @@ import { benchCommand } from './bench-command.ts';
 import { runCommand } from './run-command.ts';
 import { queryCommand } from './query-command.ts';
 import { plotCommand } from './plot-command.ts';
+import { sweepCommand, workerCommand } from './sweep-commands.ts';
+import { serveCommand } from './serve-command.ts';
 import { assayCommand, reproduceCommand } from './assay-commands.ts';
 import { processIo, type Io } from './io.ts';
 import { VERSION } from '../version.ts';
@@ -34,7 +36,10 @@ export function buildProgram(io: Io): Command {
   program.addCommand(benchCommand(io));
   program.addCommand(queryCommand(io));
   program.addCommand(plotCommand(io));
+  program.addCommand(sweepCommand(io));
+  program.addCommand(workerCommand(io));
   program.addCommand(startCommand(io, dataDir));
+  program.addCommand(serveCommand(io, dataDir));
   program.addCommand(assayCommand(io));
   program.addCommand(reproduceCommand(io, dataDir));
   // addCommand() does not copy output settings to subcommands, so apply them to the whole tree.

@@ -29,6 +29,17 @@ describe('exoscape query', () => {
     expect(lines.at(-1)).toBe('(3 rows)');
   });
 
+  it('the table shows at most 1000 rows and says so; --csv prints them all', async () => {
+    const sql = 'SELECT time_min, i, j FROM fields ORDER BY 1, 2, 3';
+    const r = await runCli(['query', dir, sql]);
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(2 + 1000 + 1);
+    expect(lines.at(-1)).toBe('(4800 rows; showing the first 1000 — add LIMIT, or use --json or --csv for all)');
+    const csv = await runCli(['query', dir, sql, '--csv']);
+    expect(csv.out.trimEnd().split('\r\n')).toHaveLength(1 + 4800);
+  });
+
   it('--json prints row objects with exact numbers', async () => {
     const r = await runCli(['query', dir, 'SELECT time_min, hif_mean, NULL AS nothing FROM timeseries ORDER BY time_min', '--json']);
     expect(r.code, r.err).toBe(0);

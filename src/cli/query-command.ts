@@ -18,8 +18,11 @@ Examples:
   exoscape query runs/a "SELECT * FROM timeseries" --csv > timeseries.csv
   exoscape query runs/a "DESCRIBE cells"
 
-Queries can read only the run directory. The table rounds numbers to 6 significant digits;
---json and --csv print them exactly.`;
+Queries can read only the run directory. The table shows at most 1000 rows and rounds numbers
+to 6 significant digits; --json and --csv print every row, exactly.`;
+
+/** The table is for reading: longer results are cut here (with a note); --json and --csv print every row. */
+const TABLE_ROWS = 1000;
 
 /** Table cell: NULL, numbers to 6 significant digits, nested values as JSON. */
 function cell(v: unknown): string {
@@ -43,6 +46,10 @@ export function queryCommand(io: Io): Command {
       if (opts.json) printJson(io, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))));
       else if (opts.csv) io.out(formatCsv(columns, rows));
       else if (columns.length === 0) io.out('OK\n');
-      else io.out(`${formatTable(columns, rows.map((r) => r.map(cell)))}(${rows.length} row${rows.length === 1 ? '' : 's'})\n`);
+      else {
+        const shown = rows.slice(0, TABLE_ROWS);
+        const more = rows.length > shown.length ? `; showing the first ${TABLE_ROWS} — add LIMIT, or use --json or --csv for all` : '';
+        io.out(`${formatTable(columns, shown.map((r) => r.map(cell)))}(${rows.length} row${rows.length === 1 ? '' : 's'}${more})\n`);
+      }
     });
 }

@@ -25,7 +25,7 @@ export interface Model {
 const REF_KEYS = new Set([
   'diffusion', 'decay', 'initial', 'boundary', 'vessel', 'basalLoading', 'hifEnrichment', 'halfMax', 'hillPower', 'maxRepression',
   'turnover', 'volume', 'radius', 'oxygenUptake', 'synthesis', 'degradation', 'o2HalfActivity', 'o2HillPower', 'basal', 'hifGain',
-  'rate', 'growth', 'endosomalEscape', 'endogenousSynthesis', 'persistence', 'bias', 'repulsion', 'adhesion', 'maxAdhesionDistance', 'saturation',
+  'rate', 'growth', 'mrnaCopies', 'dissociation', 'endosomalEscape', 'endogenousSynthesis', 'persistence', 'bias', 'repulsion', 'adhesion', 'maxAdhesionDistance', 'saturation',
 ]);
 
 export function defaultModelPath(): string {

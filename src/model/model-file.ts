@@ -64,8 +64,18 @@ const targetSchema = z.strictObject({
   maxRepression: ref,
   /** First-order turnover of the target protein (relaxation rate towards its repressed level). */
   turnover: ref,
+  /**
+   * Repression form: "hill" (default) R = 1 − ρ_max·mⁿ/(Kⁿ + mⁿ); "titration": free miRNA and target
+   * mRNA bind at quasi-equilibrium, R = 1 − ρ_max·C/M with C the complex from m + M ⇌ C (dissociation
+   * constant K_d, copies), which gives the threshold-like response of Mukherji et al. 2011.
+   */
+  form: z.enum(['hill', 'titration']).default('hill'),
+  /** Target mRNA copies per cell (titration form). */
+  mrnaCopies: ref.optional(),
+  /** Dissociation constant of miRNA–mRNA binding in copies per cell (titration form). */
+  dissociation: ref.optional(),
   atlas: atlasIds,
-});
+}).refine((t) => t.form === 'hill' || (t.mrnaCopies !== undefined && t.dissociation !== undefined), { message: 'the titration form needs mrnaCopies and dissociation', path: ['form'] });
 
 export const cellTypeSchema = z.strictObject({
   description: z.string().min(1),

@@ -74,9 +74,9 @@ describe('scenario errors name file:line:column, the field, what was found and w
   });
 
   it('cells or vessels outside the domain, and a sphere in 2D', () => {
-    const p = problems(quick.replace('center: [250, 250, 0]', 'center: [900, 250, 0]').replace('at: [375, 250, 0]', 'at: [375, 950, 0]').replace('shape: disc', 'shape: sphere'));
+    const p = problems(quick.replace('center: [250, 250, 0]', 'center: [900, 250, 0]').replace('at: [350, 250, 0]', 'at: [350, 950, 0]').replace('shape: disc', 'shape: sphere'));
     expect(p.some((x) => x.includes('cells.0.center: centre [900, 250, 0] lies outside the domain'))).toBe(true);
-    expect(p.some((x) => x.includes('vessels.1.at: vessel at [375, 950, 0] lies outside the domain'))).toBe(true);
+    expect(p.some((x) => x.includes('vessels.1.at: vessel at [350, 950, 0] lies outside the domain'))).toBe(true);
     expect(p.some((x) => x.includes('a sphere needs a 3D domain'))).toBe(true);
   });
 

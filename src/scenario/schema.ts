@@ -136,6 +136,12 @@ export const scenarioSchema = z
     model: modelRefSchema.default({ file: 'hypoxic-glioma', parameters: {} }),
     cells: z.array(cellShapeSchema).min(1).describe('initial cells, as shapes or a CSV of positions'),
     vessels: z.array(vesselSchema).default([]).describe('vessels inside the domain'),
+    flow: z
+      .strictObject({
+        velocity: z.tuple([z.number(), z.number(), z.number()]).describe('uniform interstitial flow velocity [vx, vy, vz] in µm/min (z ignored in 2D)'),
+      })
+      .optional()
+      .describe('interstitial flow: carries vesicles and their cargo (explicit upwind advection, operator-split)'),
     matrix: z.array(matrixSchema).default([]).describe('regions of dense matrix that only invasive cells cross quickly'),
     chemotaxis: chemotaxisSchema.optional(),
     interventions: z.array(interventionSchema).default([]).describe('interventions applied during the run'),

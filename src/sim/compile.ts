@@ -38,6 +38,10 @@ export interface CompiledTarget {
   turnover: number;
   /** Held at this level by a re-expression intervention (NaN: not held). */
   heldAt: number;
+  form: 'hill' | 'titration';
+  /** Titration form: target mRNA copies and the dissociation constant (copies); NaN for Hill. */
+  mrnaCopies: number;
+  dissociation: number;
 }
 
 export interface CompiledMirna {
@@ -113,6 +117,21 @@ export function phdActivity(o2: number, half: number, hill: number): number {
   return x / (1 + x);
 }
 
+/** Fraction of target left unrepressed, R(m), in the target's form (MODEL.md §2). */
+export function repressionLevel(t: CompiledTarget, m: number): number {
+  if (!(m > 0)) return 1;
+  if (t.form === 'titration') {
+    // m + M ⇌ C at quasi-equilibrium: C = ((m + M + K) − √((m + M + K)² − 4mM)) / 2, written in the
+    // cancellation-free form 2mM / ((m + M + K) + √(…)).
+    const M = t.mrnaCopies;
+    const s = m + M + t.dissociation;
+    const C = (2 * m * M) / (s + Math.sqrt(Math.max(0, s * s - 4 * m * M)));
+    return 1 - (t.maxRepression * C) / M;
+  }
+  const xn = Math.pow(m / t.halfMax, t.hillPower);
+  return 1 - (t.maxRepression * xn) / (1 + xn);
+}
+
 /** Steady state of dh/dt = k_syn(1 − h) − k_deg·φ(O2)·h. */
 export function hifSteadyState(ct: CompiledCellType, o2: number): number {
   const { synthesis, degradation, o2Half, o2Hill } = ct.hif;
@@ -181,6 +200,9 @@ export function compileModel(loaded: LoadedScenario): CompiledModel {
         maxRepression: val(spec.maxRepression),
         turnover: val(spec.turnover),
         heldAt,
+        form: spec.form,
+        mrnaCopies: spec.mrnaCopies !== undefined ? val(spec.mrnaCopies) : Number.NaN,
+        dissociation: spec.dissociation !== undefined ? val(spec.dissociation) : Number.NaN,
       };
     });
     const behaviours = {} as Record<BehaviourName, CompiledBehaviour>;

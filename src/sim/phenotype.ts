@@ -4,7 +4,8 @@
  *   sense     O2 and vesicles in the cell's voxel
  *   HIF-1α    dh/dt = k_syn(1 − h) − k_deg·φ(O2)·h                 (exact over the step, O2 held)
  *   miRNA     dm/dt = f_esc·(cargo taken up per min) + s − δ_m·m   (exact; uptake of the last step)
- *   target    dT/dt = δ_T·(R(m_free) − T),  R(m) = 1 − ρ_max·mⁿ/(Kⁿ + mⁿ),  m_free = (1 − inhibitor)·m
+ *   target    dT/dt = δ_T·(R(m_free) − T),  R(m) = 1 − ρ_max·mⁿ/(Kⁿ + mⁿ) (or the titration form),
+ *             m_free = (1 − inhibitor)·m
  *   rules     PhysiCell Hill responses → migration speed, invasiveness, cycle entry, apoptosis, necrosis
  *   exchange  release r = r0(1 + a·h)·(GW4869, Rab27a, aspirin factors); uptake k_up(1 + u·h)·(heparin)
  *
@@ -16,7 +17,7 @@ import { FLAG_APOPTOTIC, FLAG_NECROTIC } from '../engine/agents/store.ts';
 import type { AgentStore } from '../engine/agents/store.ts';
 import { behaviourResponse, type HillSignal } from '../model/rules/hill.ts';
 import type { CompiledBehaviour, CompiledCellType, CompiledModel } from './compile.ts';
-import { phdActivity } from './compile.ts';
+import { phdActivity, repressionLevel } from './compile.ts';
 import {
   S_CYCLE, S_EV, S_HIF, S_INVASIVENESS, S_IN_MATRIX, S_O2, S_RELEASE, S_SPEED, S_UPTAKE,
   mirState, recentUptakeState, targetState, type StateLayout,
@@ -116,8 +117,7 @@ export function phenotypeStep(store: AgentStore, ctx: PhenotypeContext, dtMin: n
       }
       const mi = ct.mirnas[t.mirna]!;
       const free = (1 - mi.inhibited) * mir[tm.mir[t.mirna]!]![i]!;
-      const xn = free > 0 ? Math.pow(free / t.halfMax, t.hillPower) : 0;
-      const R = 1 - (t.maxRepression * xn) / (1 + xn);
+      const R = repressionLevel(t, free);
       tgt[c]![i] = relax(tgt[c]![i]!, t.turnover * R, t.turnover, dtMin);
     });
     // signals → behaviours

@@ -257,6 +257,7 @@ export class Simulation {
       substrates: this.layout.evSpecies.map(() => ({ diffusionUm2PerMin: m.vesicles.diffusion, decayPerMin: m.vesicles.decay, ...(dirichlet ? { dirichletFaces: faceValues(dims, m.vesicles.boundary) } : {}) })),
       ...(this.pool !== undefined ? { pool: this.pool } : {}),
       accounting: true,
+      ...(scenario.flow !== undefined ? { velocity: { kind: 'uniform' as const, velocityUmPerMin: [scenario.flow.velocity[0], scenario.flow.velocity[1], dims === 3 ? scenario.flow.velocity[2] : 0] as const } } : {}),
     });
     if (dirichlet) {
       const { nx, ny, nz } = this.mesh;

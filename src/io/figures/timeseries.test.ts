@@ -39,6 +39,16 @@ describe('time-series figure', () => {
     expect(spec.vconcat[2]!.encoding.y.title).toBe('mmHg');
   });
 
+  it('scientific notation on axes whose values are tiny or huge', () => {
+    const cols: ColumnInfo[] = [
+      { name: 'balance_error', unit: '1', group: 'mass balance', description: '' },
+      { name: 'released', unit: 'vesicles', group: 'vesicles', description: '' },
+      { name: 'cells', unit: 'cells', group: 'population', description: '' },
+    ];
+    const spec = timeSeriesSpec({ rows: [{ time_min: 0, balance_error: 6e-14, released: 2e7, cells: 600 }], columns: cols }) as { vconcat: { encoding: { y: { axis?: { format: string } } } }[] };
+    expect(spec.vconcat.map((p) => p.encoding.y.axis?.format)).toEqual(['.2~e', '.2~e', undefined]);
+  });
+
   it('minutes for short runs; no columns is an error', () => {
     const spec = timeSeriesSpec({ rows: [{ time_min: 0, cells_total: 1 }, { time_min: 60, cells_total: 2 }], columns }) as { vconcat: Panel[] };
     expect(spec.vconcat[0]!.encoding.x.title).toBe('time (min)');

@@ -41,7 +41,7 @@ const unitTitle = (unit: string): string => (unit === '' ? 'value' : unit === '1
 export function timeSeriesSpec(input: TimeSeriesFigureInput): object {
   const panels = panelsOf(input.columns);
   if (panels.length === 0) throw new Error('timeSeriesSpec: no columns to plot besides time_min');
-  const tMax = Math.max(0, ...input.rows.map((r) => r[TIME_COLUMN] ?? 0));
+  const tMax = input.rows.reduce((m, r) => Math.max(m, r[TIME_COLUMN] ?? 0), 0);
   const hours = tMax > 180;
   const label = (c: ColumnInfo): string => (c.unit === '' ? c.name : `${c.name} (${c.unit})`);
   const many = input.rows.length > 60;
@@ -49,26 +49,32 @@ export function timeSeriesSpec(input: TimeSeriesFigureInput): object {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: input.title ?? 'Time series',
     config: FIGURE_CONFIG,
-    vconcat: panels.map((p) => ({
-      title: { text: panels.filter((q) => q.group === p.group).length > 1 ? `${p.group} (${unitTitle(p.unit)})` : p.group, fontSize: 12 },
-      width: 520,
-      height: 150,
-      data: {
-        values: input.rows.flatMap((r) =>
-          p.columns.flatMap((c) => {
-            const v = r[c.name];
-            const t = r[TIME_COLUMN];
-            return v === undefined || t === undefined || !Number.isFinite(v) ? [] : [{ t: hours ? t / 60 : t, series: label(c), value: v }];
-          }),
-        ),
-      },
-      mark: { type: 'line', point: !many, strokeWidth: 1.5 },
-      encoding: {
-        x: { field: 't', type: 'quantitative', title: hours ? 'time (h)' : 'time (min)' },
-        y: { field: 'value', type: 'quantitative', title: unitTitle(p.unit), scale: { zero: false } },
-        color: { field: 'series', type: 'nominal', title: null, sort: p.columns.map(label), legend: { orient: 'right', labelLimit: 260 } },
-      },
-    })),
+    vconcat: panels.map((p) => panelSpec(p, panels, input.rows, hours, label, many)),
     resolve: { scale: { color: 'independent', y: 'independent' }, legend: { color: 'independent' } },
+  };
+}
+
+function panelSpec(p: Panel, panels: readonly Panel[], rows: readonly Record<string, number>[], hours: boolean, label: (c: ColumnInfo) => string, many: boolean): object {
+  const values = rows.flatMap((r) =>
+    p.columns.flatMap((c) => {
+      const v = r[c.name];
+      const t = r[TIME_COLUMN];
+      return v === undefined || t === undefined || !Number.isFinite(v) ? [] : [{ t: hours ? t / 60 : t, series: label(c), value: v }];
+    }),
+  );
+  const maxAbs = values.reduce((m, v) => Math.max(m, Math.abs(v.value)), 0);
+  // tiny residuals (1e-13) and huge counts read better in scientific notation than as 0.0000000000001
+  const scientific = maxAbs > 0 && (maxAbs < 1e-3 || maxAbs >= 1e7);
+  return {
+    title: { text: panels.filter((q) => q.group === p.group).length > 1 ? `${p.group} (${unitTitle(p.unit)})` : p.group, fontSize: 12 },
+    width: 520,
+    height: 150,
+    data: { values },
+    mark: { type: 'line', point: !many, strokeWidth: 1.5 },
+    encoding: {
+      x: { field: 't', type: 'quantitative', title: hours ? 'time (h)' : 'time (min)' },
+      y: { field: 'value', type: 'quantitative', title: unitTitle(p.unit), scale: { zero: false }, ...(scientific ? { axis: { format: '.2~e' } } : {}) },
+      color: { field: 'series', type: 'nominal', title: null, sort: p.columns.map(label), legend: { orient: 'right', labelLimit: 260 } },
+    },
   };
 }

@@ -75,6 +75,14 @@ describe('tissue figure spec', () => {
     expect(spec.height).toBeLessThan(560);
   });
 
+  it('frames 1.5×10⁵ cells without a field (no argument-spreading limits)', () => {
+    const n = 150_000;
+    const snap: CellSnapshot = { timeMin: 0, columns: { x_um: Float64Array.from({ length: n }, (_, i) => i % 1000), y_um: Float64Array.from({ length: n }, (_, i) => Math.floor(i / 1000)), hif: new Float64Array(n) } };
+    const spec = tissueSpec({ timeMin: 0, cells: { snapshot: snap, color: 'hif' } }) as Spec;
+    expect(spec.layer.find((l) => l.mark.type === 'point')!.data.values).toHaveLength(n);
+    expect(spec.title.subtitle).toBe('150,000 cells coloured by hif');
+  });
+
   it('a scale bar of a round length', () => {
     expect([niceLength(160), niceLength(99), niceLength(1000), niceLength(3)]).toEqual([100, 50, 1000, 2]);
     const spec = tissueSpec({ timeMin: 0, field: { snapshot: field2d(40, 40), name: 'o2' } }) as Spec;

@@ -23,6 +23,8 @@ const MAX_BLOCKS = 200;
 const DEFAULT_RADIUS_UM = 5;
 /** Int32 columns with at most this many distinct values are drawn as categories (type, phase). */
 const MAX_CATEGORIES = 12;
+/** Above this many cells the per-cell SVG labels (aria) are left out: they would double the file. */
+const MAX_ARIA_CELLS = 2000;
 
 /** 1, 2 or 5 × 10^k closest below `x` (at least a fifth of it). */
 export function niceLength(x: number): number {
@@ -96,11 +98,16 @@ export function tissueSpec(input: TissueFigureInput): object {
   let box: Box;
   if (heat !== undefined) box = heat.box;
   else {
-    const rMax = Math.max(DEFAULT_RADIUS_UM, ...cells.map((c) => c.r));
-    const xs = cells.map((c) => c.x), ys = cells.map((c) => c.y);
+    // loops, not Math.min(...xs): spreading 10⁵ arguments overflows the stack
+    let rMax = DEFAULT_RADIUS_UM, xLo = Infinity, xHi = -Infinity, yLo = Infinity, yHi = -Infinity;
+    for (const c of cells) {
+      rMax = Math.max(rMax, c.r);
+      xLo = Math.min(xLo, c.x); xHi = Math.max(xHi, c.x);
+      yLo = Math.min(yLo, c.y); yHi = Math.max(yHi, c.y);
+    }
     const pad = (lo: number, hi: number): [number, number] => { const m = 0.05 * (hi - lo) + rMax; return [lo - m, hi + m]; };
-    const [x0, x1] = cells.length === 0 ? [-50, 50] : pad(Math.min(...xs), Math.max(...xs));
-    const [y0, y1] = cells.length === 0 ? [-50, 50] : pad(Math.min(...ys), Math.max(...ys));
+    const [x0, x1] = cells.length === 0 ? [-50, 50] : pad(xLo, xHi);
+    const [y0, y1] = cells.length === 0 ? [-50, 50] : pad(yLo, yHi);
     box = { x0, x1, y0, y1 };
   }
   const wUm = box.x1 - box.x0, hUm = box.y1 - box.y0;
@@ -114,7 +121,7 @@ export function tissueSpec(input: TissueFigureInput): object {
   if (heat !== undefined && input.field !== undefined) {
     layers.push({
       data: { values: heat.rows },
-      mark: { type: 'rect', strokeWidth: 0 },
+      mark: { type: 'rect', strokeWidth: 0, aria: false },
       encoding: { x, x2: { field: 'x2' }, y, y2: { field: 'y2' }, color: { field: 'v', type: 'quantitative', scale: { scheme: { name: 'blues', extent: [0.05, 0.75] } }, title: input.field.name, legend: { orient: 'right', gradientLength: Math.min(220, height / 2) } } },
     });
   }
@@ -124,7 +131,7 @@ export function tissueSpec(input: TissueFigureInput): object {
     const stroke = (rPx[Math.floor(rPx.length / 2)] ?? 0) >= 2;
     layers.push({
       data: { values: cells.map((c) => ({ x: c.x, y: c.y, c: c.c, s: (2 * c.r * pxPerUm) ** 2 })) },
-      mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, ...(stroke ? { stroke: '#222', strokeWidth: 0.4 } : { strokeWidth: 0 }) },
+      mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, aria: cells.length <= MAX_ARIA_CELLS, ...(stroke ? { stroke: '#222', strokeWidth: 0.4 } : { strokeWidth: 0 }) },
       encoding: {
         x,
         y,
@@ -145,7 +152,7 @@ export function tissueSpec(input: TissueFigureInput): object {
     { data: { values: [{ x: bx + bar / 2, y: labelY, label: `${bar} µm` }] }, mark: { type: 'text', fontSize: 11, baseline: 'middle' }, encoding: { x, y, text: { field: 'label' } } },
   );
   const what: string[] = [];
-  if (input.cells !== undefined) what.push(`${cells.length} cells coloured by ${input.cells.color}${heat?.sliceZ !== undefined ? ' (those cut by the slice)' : ''}`);
+  if (input.cells !== undefined) what.push(`${cells.length.toLocaleString('en-US')} cells coloured by ${input.cells.color}${heat?.sliceZ !== undefined ? ' (those cut by the slice)' : ''}`);
   if (heat !== undefined && input.field !== undefined) {
     const slice = heat.sliceZ === undefined ? '' : `, slice z = ${heat.sliceZ} µm`;
     what.push(`field ${input.field.name}${slice}${heat.block > 1 ? `, ${heat.block}×${heat.block}-voxel means` : ''}`);

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaim, wilsonShare } from './claims.ts';
+
+describe('claims', () => {
+  it('tests metric op value, null when the metric is missing or NaN', () => {
+    const c = { name: 'c', metric: 'y', op: '>=' as const, value: 2 };
+    expect(evaluateClaim(c, { y: 2 })).toBe(true);
+    expect(evaluateClaim({ ...c, op: '>' }, { y: 2 })).toBe(false);
+    expect(evaluateClaim(c, { y: NaN })).toBeNull();
+    expect(evaluateClaim(c, {})).toBeNull();
+  });
+  it('gives the Wilson score interval', () => {
+    // 8 of 10 at 95 %: [0.490, 0.943] (Newcombe 1998, Table I style check)
+    const s = wilsonShare(8, 10, 0.95);
+    expect(s.share).toBe(0.8);
+    expect(s.low).toBeCloseTo(0.4902, 3);
+    expect(s.high).toBeCloseTo(0.9433, 3);
+    const all = wilsonShare(20, 20, 0.95);
+    expect(all.high).toBe(1);
+    expect(all.low).toBeCloseTo(0.8389, 3);
+  });
+});

@@ -1,0 +1,79 @@
+/** The exoscape web app: a header with the pages, and hash routing (#/atlas, #/atlas/<relation id>). */
+import { render } from 'preact';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { AtlasPage } from './atlas/AtlasPage.tsx';
+import './styles.css';
+
+type Route = { page: 'atlas'; relationId?: string } | { page: 'simulate'; runId?: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(decodeURIComponent);
+  if (parts[0] === 'simulate') return parts[1] !== undefined ? { page: 'simulate', runId: parts[1] } : { page: 'simulate' };
+  if (parts[0] === 'atlas' && parts[1] !== undefined) return { page: 'atlas', relationId: parts[1] };
+  return { page: 'atlas' };
+}
+
+/** The simulation page loads on first visit (deck.gl and uPlot are only needed there). */
+function LazySim({ runId }: { runId?: string }) {
+  const [Page, setPage] = useState<ComponentType<{ runId?: string }> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./sim/SimPage.tsx').then((m) => {
+      if (live) setPage(() => m.SimPage);
+    });
+    return () => { live = false; };
+  }, []);
+  return Page ? <Page {...(runId !== undefined ? { runId } : {})} /> : <p class="muted pad">Loading the simulator…</p>;
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const on = (): void => { setRoute(parseRoute(location.hash)); };
+    window.addEventListener('hashchange', on);
+    return () => { window.removeEventListener('hashchange', on); };
+  }, []);
+  return route;
+}
+
+const PAGES: [Route['page'], string, string][] = [
+  ['atlas', '#/atlas', 'Atlas'],
+  ['simulate', '#/simulate', 'Simulation'],
+];
+
+function App() {
+  const route = useRoute();
+  return (
+    <>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">exoscape</span>
+        <span class="tagline">exosome communication in the hypoxic tumor microenvironment</span>
+        <nav aria-label="Pages">
+          {PAGES.map(([page, href, label]) => (
+            <a key={page} href={href} aria-current={route.page === page ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.page === 'atlas' && <AtlasPage {...(route.relationId !== undefined ? { relationId: route.relationId } : {})} />}
+        {route.page === 'simulate' && <LazySim {...(route.runId !== undefined ? { runId: route.runId } : {})} />}
+      </main>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);
