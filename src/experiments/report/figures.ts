@@ -3,7 +3,7 @@
  * replicates as dots and ± SD whiskers (brackets with stars against the control when there are few
  * arms), time courses (uptake, wound closure, tumour invasion) and tissue snapshots.
  */
-import { armPalette, barChartSpec, timeCourseSpec, type ArmPalette, type VegaLiteSpec } from '../../report/index.ts';
+import { armPalette, barChartSpec, OKABE_ITO, timeCourseSpec, type ArmPalette, type VegaLiteSpec } from '../../report/index.ts';
 import type { AssayResult } from '../analysis.ts';
 import { valuesByArm } from '../analysis.ts';
 import { snapshotSpec } from './snapshot-spec.ts';
@@ -16,6 +16,18 @@ export interface FigureSpec {
 }
 
 const MAX_BRACKETS = 4;
+
+/**
+ * Every arm name under its bar: src/report's bar chart lets vega drop labels that overlap, which with
+ * ten long arm names leaves most bars unnamed; tilt them further and keep them all.
+ */
+function labelEveryArm(spec: VegaLiteSpec, arms: number): VegaLiteSpec {
+  if (arms <= MAX_BRACKETS) return spec;
+  const layers = spec.layer as { encoding?: { x?: { axis?: Record<string, unknown> } } }[];
+  const axis = layers[0]?.encoding?.x?.axis;
+  if (axis !== undefined) Object.assign(axis, { labelOverlap: false, labelAngle: -40, labelAlign: 'right', labelBaseline: 'middle', labelLimit: 280 });
+  return spec;
+}
 
 /** Readouts each assay draws as bars (in order); the first is the assay's main panel. */
 const BARS: Record<string, string[]> = {
@@ -62,7 +74,7 @@ export function assayFigures(a: AssayResult, palette: ArmPalette): FigureSpec[] 
       id: `${a.assay}-${key}`.replace(/[^a-z0-9-]/gi, '-'),
       title: `${a.title}: ${ro.label}`,
       caption: `${ro.description}. Bars: mean ± SD of n = ${a.replicates} replicates (dots). ${methodLine(a, key)} ${a.figure}.`,
-      spec: barChartSpec({ arms: a.arms.map((arm) => ({ arm, values: values[arm]! })), yTitle: `${ro.label} (${ro.unit})`, comparisons, palette, width: Math.max(260, 62 * a.arms.length), height: 260 }),
+      spec: labelEveryArm(barChartSpec({ arms: a.arms.map((arm) => ({ arm, values: values[arm]! })), yTitle: `${ro.label} (${ro.unit})`, comparisons, palette, width: Math.max(260, 48 * a.arms.length), height: 260 }), a.arms.length),
     });
   }
   for (const c of COURSES[a.assay] ?? []) {
@@ -98,6 +110,10 @@ export function allFigures(assays: readonly AssayResult[]): FigureSpec[] {
   const controls = [...new Set(assays.map((a) => a.control))];
   const others = [...new Set(assays.flatMap((a) => a.arms))].filter((x) => !controls.includes(x));
   // Controls grey (Okabe–Ito's first colour), every other arm its own colour in every figure.
-  const palette = armPalette(['(control)', ...others], Object.fromEntries(controls.map((c) => [c, '#7f7f7f'])));
+  // (Okabe–Ito has 7 colours besides grey: with more arms, colours repeat, but grey stays the control's.)
+  const colours: Record<string, string> = {};
+  for (const c of controls) colours[c] = OKABE_ITO[0]!;
+  others.forEach((o, i) => (colours[o] = OKABE_ITO[1 + (i % (OKABE_ITO.length - 1))]!));
+  const palette = armPalette([...controls, ...others], colours);
   return assays.flatMap((a) => assayFigures(a, palette));
 }
