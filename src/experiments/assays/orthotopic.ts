@@ -32,7 +32,7 @@ export const ORTHOTOPIC = {
   invadedBeyondUm: 10,
   /** Sampling times of the time course (h). */
   sampleHours: [0, 12, 24, 36, 48, 60, 72],
-};
+} as const;
 
 const ARMS = ['PBS', 'N-GDE', 'H-GDE', 'GW4869', 'shRab27a', 'miR-1246 mimic', 'miR-10b-5p mimic', 'mimic NC'] as const;
 

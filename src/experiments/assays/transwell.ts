@@ -37,7 +37,7 @@ export const TRANSWELL = {
   migration: { widthUm: 400, gapUm: 100, bandUm: 120, hours: 24 },
   /** Matrigel: a dense-matrix layer of `matrigelUm` on the membrane; cells sit in it, `gapUm`–`gapUm + bandUm` above the membrane. */
   invasion: { widthUm: 600, matrigelUm: 150, gapUm: 30, bandUm: 120, hours: 48 },
-};
+} as const;
 const RECIPIENT_ARMS = [
   'PBS', 'N-GDE', 'H-GDE', 'H-GDE+heparin', 'H-GDE(GW4869 donors)', 'H-GDE(shRab27a donors)',
   'mimic NC', 'miR-1246 mimic', 'miR-10b-5p mimic', 'H-GDE+anti-miR-1246', 'H-GDE+anti-miR-10b-5p', 'H-GDE+FRK', 'H-GDE+TFAP2A',

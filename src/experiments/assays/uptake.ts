@@ -22,7 +22,7 @@ export const UPTAKE = {
   hours: [0, 0.5, 1, 2, 4, 8, 12, 24],
   /** Labelled vesicles a cell must have internalized to count as labelled (flow-cytometry gate). */
   gateVesicles: 100,
-};
+} as const;
 
 const ARMS = ['PBS', 'N-GDE', 'H-GDE', 'H-GDE+heparin'] as const;
 
@@ -66,7 +66,7 @@ async function runUptake(ctx: AssayContext, arm: ArmSpec, replicate: number, see
       fraction.push(labelled / n);
       amount.push(total / n);
     }
-    const at = (h: number): number => fraction[u.hours.indexOf(h)]!;
+    const at = (h: (typeof u.hours)[number]): number => fraction[u.hours.indexOf(h)]!;
     return {
       assay: 'uptake',
       arm: arm.name,

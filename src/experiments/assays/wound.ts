@@ -25,7 +25,7 @@ export const WOUND = {
   hours: [0, 6, 12, 24, 36, 48],
   /** Raster step of the area measurement (µm). */
   rasterUm: 2,
-};
+} as const;
 
 /** Share (0–1) of the band [y0, y1] × [0, length] covered by discs (x, y, r). */
 export function coveredFraction(x: readonly number[], y: readonly number[], r: readonly number[], lengthUm: number, y0: number, y1: number, step: number): number {
