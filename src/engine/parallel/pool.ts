@@ -21,11 +21,10 @@
  * `siblingModuleUrl(import.meta.url, './x')` to get the right one. Workers are unref'd between runs,
  * so a forgotten pool does not keep the process alive; still, call `close()`.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { chunkStart } from './chunks.ts';
+import { siblingModuleUrl, spawnModuleWorker } from './spawn.ts';
 import { nextSpinWindow, SPIN_MS, type Reply, type RunMessage, type ToWorker, type WorkerData } from './protocol.ts';
 
 export type Kernel<A, B = undefined> = (args: A, start: number, end: number, bound: B) => void;
@@ -46,39 +45,10 @@ export interface KernelPool {
   close(): Promise<void>;
 }
 
-const IS_TS = import.meta.url.endsWith('.ts');
-
-/** URL of a module next to `baseUrl`, with the extension the running code uses (.ts or .js). */
-export function siblingModuleUrl(baseUrl: string, relativeWithoutExt: string): string {
-  return new URL(relativeWithoutExt + (baseUrl.endsWith('.ts') ? '.ts' : '.js'), baseUrl).href;
-}
+export { siblingModuleUrl } from './spawn.ts';
 
 export function defaultThreads(): number {
   return availableParallelism();
-}
-
-/** The ESM entry of `tsx/esm/api` per tsx's exports map (require.resolve would give the CJS one). */
-function tsxEsmApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const pkgPath = require.resolve('tsx/package.json');
-  const pkg = require(pkgPath) as { exports: Record<string, { import: { default: string } }> };
-  const entry = pkg.exports['./esm/api']?.import.default;
-  if (entry === undefined) throw new Error(`cannot find tsx's ESM API entry in ${pkgPath}`);
-  return new URL(entry, pathToFileURL(pkgPath)).href;
-}
-
-/**
- * Start one worker. From TypeScript sources, `--import tsx` in the worker's execArgv does not install
- * the loader hooks on Node 20, so a tiny eval'd bootstrap registers tsx's ESM API first and then
- * imports the worker module (tsx is resolved from this file, not from the current directory).
- */
-function spawnWorker(workerUrl: string, workerData: WorkerData): Worker {
-  if (!IS_TS) return new Worker(new URL(workerUrl), { workerData });
-  const tsxApi = tsxEsmApiUrl();
-  const boot =
-    `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); })` +
-    `.catch((e) => { setImmediate(() => { throw e; }); });`;
-  return new Worker(boot, { eval: true, workerData });
 }
 
 interface Pending {
@@ -124,7 +94,7 @@ export async function createPool(threads = defaultThreads()): Promise<KernelPool
   };
 
   for (let t = 1; t < threads; t++) {
-    const w = spawnWorker(workerUrl, { board, index: t - 1, errorSlot, spinMs });
+    const w = spawnModuleWorker(workerUrl, { board, index: t - 1, errorSlot, spinMs } satisfies WorkerData);
     w.on('message', settle);
     w.on('error', (e) => {
       failAll(e);

@@ -5,7 +5,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { runJob, type JobResult, type JobSpec } from '../job.ts';
-import { siblingUrl, spawnModuleWorker } from './spawn.ts';
+import { siblingModuleUrl, spawnModuleWorker } from '../../engine/parallel/spawn.ts';
 
 export interface RunJobsOptions {
   workers: number;
@@ -27,7 +27,7 @@ export async function runJobs(jobs: readonly JobSpec[], options: RunJobsOptions)
     }
     return out as JobResult[];
   }
-  const url = siblingUrl(import.meta.url, './worker');
+  const url = siblingModuleUrl(import.meta.url, './worker');
   const pool: Worker[] = [];
   try {
     let next = 0;

@@ -13,7 +13,7 @@ import type { Metrics } from '../evaluator.ts';
 import type { SweepJob } from '../backend.ts';
 import type { SweepTask } from '../plan.ts';
 import type { RunReply, RunRequest } from './protocol.ts';
-import { spawnModuleWorker } from './spawn.ts';
+import { spawnModuleWorker } from '../../engine/parallel/spawn.ts';
 
 export interface ExecuteOptions {
   signal?: AbortSignal;
