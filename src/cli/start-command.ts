@@ -75,7 +75,7 @@ function report(summary: RunSummary, rows: Record<string, number>[], figures: st
     `Nothing was labelled hypoxic: the hypoxic core comes from the cells' O2 consumption between ${summary.scenario.name === 'hypoxic-glioma' ? 'four vessels and the slice edges' : 'the vessels'}. ` +
       'Hypoxic cells release more vesicles with more miR-1246 and miR-10b-5p per vesicle; cells that take them up lose FRK and TFAP2A and migrate and invade faster (`exoscape model explain` lists every rule with its evidence).',
     '',
-    ...figures.filter((f) => f.endsWith('.png') && !f.includes('frk-over-vesicles/timeseries')).map((f) => `![${relative(dir, f)}](${relative(dir, f)})\n`),
+    ...figures.filter((f) => f.endsWith('.png')).map((f) => `![${relative(dir, f)}](${relative(dir, f)})\n`),
     '## Mass balance',
     '',
     '| field | released | dosed | taken up | cleared | left through boundaries | in field | relative residual |',
@@ -140,7 +140,7 @@ export function startCommand(io: Io, dataDir: () => string | undefined): Command
         (bar as SingleBar | null)?.stop();
       }
       const figures = await plotRun(outDir, { formats: ['svg', 'png'] });
-      const tissueFrk = await plotRun(outDir, { formats: ['png'], color: 'frk', field: 'vesicles', outDir: join(outDir, 'figures', 'frk-over-vesicles') });
+      const tissueFrk = await plotRun(outDir, { formats: ['png'], color: 'frk', field: 'vesicles', timeSeries: false, outDir: join(outDir, 'figures', 'frk-over-vesicles') });
       const ts = await readTimeSeries(outDir);
       const reportPath = join(outDir, 'report.md');
       await writeFileAtomic(reportPath, report(summary, ts.rows, [...figures.files, ...tissueFrk.files], outDir, chains(atlas)));

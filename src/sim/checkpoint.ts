@@ -112,12 +112,6 @@ function readHeader(bytes: Uint8Array, where: string): { header: Header; payload
   return { header, payload };
 }
 
-/** Peek at a checkpoint without restoring it. */
-export function checkpointInfo(bytes: Uint8Array, where: string): CheckpointInfo & { scenario: string; seed: number; codeVersion: string } {
-  const { header } = readHeader(bytes, where);
-  return { step: header.step, timeMin: Number.NaN, extra: header.extra, scenario: header.scenario, seed: header.seed, codeVersion: header.codeVersion };
-}
-
 /** Restore into `sim` (built from the same scenario and seed); returns the caller's `extra`. */
 export function restoreCheckpoint(sim: Simulation, bytes: Uint8Array, where: string): CheckpointInfo {
   const { header, payload } = readHeader(bytes, where);

@@ -4,7 +4,6 @@
  * names are snake_case ASCII so SQL over the results needs no quoting.
  */
 import { FLAG_APOPTOTIC, FLAG_NECROTIC } from '../engine/agents/store.ts';
-import { totalAmount } from '../engine/fields/fields.ts';
 import { HYPOXIA_MMHG, snake } from './compile.ts';
 import {
   S_EV, S_HIF, S_INVASIVENESS, S_IN_MATRIX, S_O2, S_X0, S_Y0, S_Z0, mirState, targetState, totalUptakeState,
@@ -118,7 +117,7 @@ export function timeSeriesRow(sim: Simulation): Record<string, number> {
   sim.layout.evSpecies.forEach((sp, k) => {
     const c = snake(sp);
     const b = balance[k + 1]!;
-    row[`${c}_in_field`] = totalAmount(sim.ev, k);
+    row[`${c}_in_field`] = b.inField;
     row[`${c}_released`] = b.released + b.dosed;
     row[`${c}_taken_up`] = b.takenUp;
     row[`${c}_balance_error`] = b.relativeError;

@@ -86,6 +86,11 @@ export function phenotypeStep(store: AgentStore, ctx: PhenotypeContext, dtMin: n
     mir: ct.mirnas.map((m) => layout.mirnas.indexOf(m.name)),
     tgt: ct.targets.map((t) => layout.targets.indexOf(t.name)),
     cargoSpecies: ct.mirnas.map((m) => 1 + m.cargo),
+    /** Per layout miRNA: the fraction an inhibitor leaves free in this type, or −1 if the type has no such pool. */
+    keptByLayoutMir: layout.mirnas.map((name) => {
+      const mm = ct.mirnas.find((q) => q.name === name);
+      return mm === undefined ? -1 : 1 - mm.inhibited;
+    }),
   }));
   for (let i = 0; i < n; i++) {
     const ct: CompiledCellType = model.cellTypes[store.type[i]!]!;
@@ -125,9 +130,9 @@ export function phenotypeStep(store: AgentStore, ctx: PhenotypeContext, dtMin: n
     signals[0] = po2;
     signals[1] = ev[i]!;
     signals[2] = hif[i]!;
-    layout.mirnas.forEach((m, k) => {
-      const mm = ct.mirnas.find((q) => q.name === m);
-      if (mm !== undefined && sigMir[k]! >= 0) signals[sigMir[k]!] = (1 - mm.inhibited) * mir[k]![i]!;
+    layout.mirnas.forEach((_m, k) => {
+      const kept = tm.keptByLayoutMir[k]!;
+      if (kept >= 0 && sigMir[k]! >= 0) signals[sigMir[k]!] = kept * mir[k]![i]!;
     });
     layout.targets.forEach((_t, k) => {
       if (sigTgt[k]! >= 0) signals[sigTgt[k]!] = tgt[k]![i]!;

@@ -30,6 +30,8 @@ export interface PlotRunOptions {
   color?: string;
   /** Field shown as the heat map; default the first field. */
   field?: string;
+  /** Draw the time-series figure (default true; false for extra tissue views of one run). */
+  timeSeries?: boolean;
   /** Called before each figure is rendered and once at the end (done === total). */
   onProgress?: (done: number, total: number, figure: string) => void;
 }
@@ -64,7 +66,7 @@ export async function plotRun(dir: string, options: PlotRunOptions = {}): Promis
   const figures: { base: string; render: () => Promise<RenderedFigure> }[] = [];
 
   // the time series
-  if (run.hasTimeSeries) {
+  if (run.hasTimeSeries && options.timeSeries !== false) {
     const ts = await readTimeSeries(run.layout.dir);
     if (ts.rows.length > 0 && panelsOf(ts.columns).length > 0) figures.push({ base: 'timeseries', render: () => renderVegaLite(timeSeriesSpec({ ...ts, title: `Time series — ${basename(run.layout.dir)}` })) });
   }
