@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import type { LoadedScenario } from '../scenario/load-scenario.ts';
 import { initialCells } from '../sim/initial-cells.ts';
 import type { ApiIssue } from './errors.ts';
+import type { ScenarioSize } from './runs/api-types.ts';
 
 export interface ServerLimits {
   /** Largest request body in bytes (413 above). */
@@ -41,14 +42,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   experimentReplicates: 8,
 };
 
-export interface ScenarioSize {
-  voxels: number;
-  /** Initial cells: the exact count the simulation places, or a close-packing estimate when that is far above any limit. */
-  cells: number;
-  /** True when `cells` is the exact count. */
-  cellsExact: boolean;
-  durationMin: number;
-}
+export type { ScenarioSize };
 
 /**
  * Mesh size, initial cells and simulated time of a validated scenario. Cells are first estimated

@@ -17,6 +17,7 @@ import { parseSubmitted, readScenarioRequest } from './scenario-input.ts';
 import { cellFrame, fieldPlane, snapshotTimes } from './runs/frames.ts';
 import { FINAL_STATUSES } from './runs/registry.ts';
 import { publicRun, type RunEvent, type RunService } from './runs/service.ts';
+import type { TimeSeries } from './runs/api-types.ts';
 
 function timeParam(q: Record<string, string>): number | undefined {
   const raw = q.t;
@@ -130,7 +131,8 @@ export function runRoutes(runs: RunService | undefined, atlas: Atlas, examplesDi
     const s = svc();
     const dir = s.runDir(c.req.param('id'));
     if (!existsSync(runLayout(dir).timeseries)) throw new ApiError(404, 'no time series yet (the first output time has not been reached, or the scenario turned time series off)');
-    return c.json(await readTimeSeries(dir));
+    const series: TimeSeries = await readTimeSeries(dir);
+    return c.json(series);
   });
 
   app.get('/:id/snapshots', (c) => {

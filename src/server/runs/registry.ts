@@ -5,33 +5,15 @@
  */
 import { join } from 'node:path';
 import { JsonRegistry } from '../json-registry.ts';
-import type { RunProgress } from '../../sim/run.ts';
-import type { ScenarioSize } from '../limits.ts';
+import type { PublicRun, RunStatus } from './api-types.ts';
 
-export const RUN_STATUSES = ['queued', 'running', 'paused', 'finished', 'cancelled', 'failed', 'interrupted'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export type { RunStatus } from './api-types.ts';
 
 /** Statuses after which nothing more happens to a run. */
 export const FINAL_STATUSES: ReadonlySet<RunStatus> = new Set(['finished', 'cancelled', 'failed']);
 
-export interface RunRecord {
-  id: string;
-  status: RunStatus;
-  /** Scenario name and description. */
-  name: string;
-  description: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  seed: number;
-  threads: number;
-  size: ScenarioSize;
-  domain: { dimensions: 2 | 3; size: [number, number, number]; voxel: number };
-  outputMin: number;
-  progress: RunProgress | null;
-  error: string | null;
-  /** From the run's summary when it finished. */
-  result: { stateDigest: string; wallSeconds: number; simulatedMinutes: number; liveCells: number; maxMassBalanceError: number } | null;
+/** A run as stored: what the API shows (api-types.ts) and what was submitted. */
+export interface RunRecord extends PublicRun {
   /** What was submitted, so a queued or interrupted run can start again after a restart. */
   request: { text: string; file: string };
 }

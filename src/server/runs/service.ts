@@ -19,6 +19,7 @@ import { newId } from '../ids.ts';
 import type { ScenarioSize, ServerLimits } from '../limits.ts';
 import { WorkSlots } from '../slots.ts';
 import { FINAL_STATUSES, RunRegistry, type RunRecord, type RunStatus } from './registry.ts';
+import type { PublicRun } from './api-types.ts';
 
 /** What executes a run: `runScenario` from src/sim/run.ts (tests may pass a controllable double). */
 export type RunExecutor = (loaded: LoadedScenario, options: RunOptions) => Promise<RunSummary>;
@@ -28,7 +29,7 @@ export type RunEvent =
   | { type: 'progress'; progress: RunProgress }
   | { type: 'frame'; timeMin: number; cells: number };
 
-export type PublicRun = Omit<RunRecord, 'request'>;
+export type { PublicRun };
 
 export function publicRun(r: RunRecord): PublicRun {
   const { request: _request, ...rest } = r;

@@ -1,53 +1,14 @@
-/** The records /api/runs and /api/scenarios return. */
+/**
+ * The records /api/runs and /api/scenarios return: the run records are the server's own
+ * declarations (src/server/runs/api-types.ts), imported as types only, so page and API cannot drift.
+ */
 import type { ApiIssue } from '../api.ts';
+import type { RunStatus, ScenarioSize } from '../../../src/server/runs/api-types.ts';
 
-export type RunStatus = 'queued' | 'running' | 'paused' | 'finished' | 'cancelled' | 'failed' | 'interrupted';
+export type { ColumnInfo, RunProgress, RunStatus, ScenarioSize, TimeSeries, PublicRun as Run } from '../../../src/server/runs/api-types.ts';
 
-export interface RunProgress {
-  timeMin: number;
-  durationMin: number;
-  cells: number;
-  wallSeconds: number;
-}
-
-export interface ScenarioSize {
-  voxels: number;
-  cells: number;
-  cellsExact: boolean;
-  durationMin: number;
-}
-
-export interface Run {
-  id: string;
-  status: RunStatus;
-  name: string;
-  description: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  seed: number;
-  threads: number;
-  size: ScenarioSize;
-  domain: { dimensions: 2 | 3; size: [number, number, number]; voxel: number };
-  outputMin: number;
-  progress: RunProgress | null;
-  error: string | null;
-  result: { stateDigest: string; wallSeconds: number; simulatedMinutes: number; liveCells: number; maxMassBalanceError: number } | null;
-}
-
+/** Statuses after which nothing more happens to a run (as the server's FINAL_STATUSES). */
 export const FINAL: ReadonlySet<RunStatus> = new Set(['finished', 'cancelled', 'failed']);
-
-export interface ColumnInfo {
-  name: string;
-  unit: string;
-  group: string;
-  description: string;
-}
-
-export interface TimeSeries {
-  rows: Record<string, number>[];
-  columns: ColumnInfo[];
-}
 
 export interface Example {
   name: string;
