@@ -101,7 +101,7 @@ export function analyze(sweep: LoadedSweep, plan: SweepPlan, results: ReadonlyMa
     if (typeof sample === 'boolean') claimColumns.push({ name: m.name, test: (r) => (typeof r[m.name] === 'boolean' ? (r[m.name] as boolean) : null) });
     else metrics[m.name] = analyzeMetric(sweep, plan, rowMeans(plan, results, m.name));
   }
-  for (const c of sweep.claims) claimColumns.push({ name: c.name, test: (r) => evaluateClaim(c, r) });
+  for (const c of sweep.claims) if (!claimColumns.some((x) => x.name === c.name)) claimColumns.push({ name: c.name, test: (r) => evaluateClaim(c, r) });
   const confidence = sweep.spec.design.kind === 'grid' ? 0.95 : sweep.spec.design.confidence;
   const claims: Record<string, Share> = {};
   for (const c of claimColumns) {
