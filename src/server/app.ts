@@ -4,7 +4,7 @@
  * `serve.ts` binds the same app to a socket.
  *
  * Every error is JSON (`errors.ts`): 400 bad input with field paths, 404 unknown route or id,
- * 413 body over the limit, 415 unsupported media type, 422 scenario over the server's limits,
+ * 413 body over the limit, 415 unsupported media type, 422 scenario (or replicates) over the server's limits,
  * 500 without internals (logged). Responses carry a strict Content-Security-Policy and friends;
  * requests for another Host (DNS rebinding) or writes from another Origin are refused.
  */
@@ -22,6 +22,8 @@ import { queryOf } from './params.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { runRoutes } from './run-routes.ts';
 import type { RunService } from './runs/service.ts';
+import { assayRoutes, experimentRoutes } from './experiment-routes.ts';
+import type { ExperimentService } from './experiments/service.ts';
 import { packagedScenarioDir } from './scenario-input.ts';
 import { serveWeb } from './static.ts';
 
@@ -36,6 +38,8 @@ export interface ServerDeps {
   allowedHosts?: readonly string[];
   /** Runs and their results; without it the /api/runs routes answer 503. */
   runs?: RunService;
+  /** Assays and reproductions; without it the /api/experiments routes answer 503. */
+  experiments?: ExperimentService;
   /** Where internal errors are reported (default: standard error). */
   log?: (message: string) => void;
 }
@@ -108,6 +112,8 @@ export function createApp(deps: ServerDeps): Hono {
   app.route('/api/atlas', atlasRoutes(deps.atlas));
   app.route('/api/scenarios', scenarioRoutes(deps.atlas, examplesDir, limits));
   app.route('/api/runs', runRoutes(deps.runs, deps.atlas, examplesDir, limits));
+  app.route('/api/assays', assayRoutes(limits));
+  app.route('/api/experiments', experimentRoutes(deps.experiments, limits));
 
   if (deps.webRoot !== undefined) app.use(serveWeb(deps.webRoot));
 

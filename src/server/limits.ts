@@ -1,7 +1,8 @@
 /**
- * What one server accepts: request size, scenario size (voxels, initial cells, simulated time)
- * and how many runs execute at once. Scenario sizes are computed from the validated scenario
- * before anything runs; a scenario over a limit is refused with 422 naming the field.
+ * What one server accepts: request size, scenario size (voxels, initial cells, simulated time),
+ * how many runs and experiments execute at once, and how many replicates an experiment may ask
+ * for. Scenario sizes are computed from the validated scenario before anything runs; a scenario
+ * over a limit is refused with 422 naming the field.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,8 +24,10 @@ export interface ServerLimits {
   concurrentRuns: number;
   /** Runs waiting in the queue (429 above). */
   queuedRuns: number;
-  /** Worker threads one run may use. */
+  /** Worker threads one run (or one experiment's replicates) may use. */
   threadsPerRun: number;
+  /** Most replicates per arm an experiment may ask for (422 above). */
+  experimentReplicates: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -35,6 +38,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   concurrentRuns: 1,
   queuedRuns: 50,
   threadsPerRun: Math.max(1, availableParallelism()),
+  experimentReplicates: 8,
 };
 
 export interface ScenarioSize {

@@ -56,7 +56,7 @@ export function openApiDocument(): Json {
     info: {
       title: 'exoscape API',
       version: VERSION,
-      description: 'The evidence atlas of exosome communication in the hypoxic tumor microenvironment, and scenarios for its simulator. Errors are JSON: {error, issues: [{path, message, line?, column?}]}.',
+      description: 'The evidence atlas of exosome communication in the hypoxic tumor microenvironment, scenarios and runs of its simulator, and virtual experiments (assays, reproduction of a study). Errors are JSON: {error, issues: [{path, message, line?, column?}]}.',
     },
     servers: [{ url: '/' }],
     paths: {
@@ -146,6 +146,35 @@ export function openApiDocument(): Json {
         },
       },
       '/api/runs/{id}/summary': { get: { summary: "the run's summary.json (or cancelled.json): provenance, parameters, mass balance, stateDigest, final values", parameters: [p('id', 'run id')], responses: { 200: json({ type: 'object' }, 'summary'), 404: err('no summary yet') } } },
+      '/api/assays': {
+        get: {
+          summary: 'the virtual assays (arms with what each means, readouts, protocol, default arms, control), the studies that can be reproduced (their assays, arms and claims), the replicate limits and the protocol numbers (as `exoscape assay`)',
+          responses: { 200: json({ type: 'object', properties: { assays: { type: 'array', items: { type: 'object' } }, studies: { type: 'array', items: { type: 'object' } }, replicates: { type: 'object', properties: { default: { type: 'integer' }, min: { type: 'integer' }, max: { type: 'integer' } } }, seed: { type: 'integer' }, protocolParameters: { type: 'array', items: { type: 'object' } } } }, 'assays and studies') },
+        },
+      },
+      '/api/experiments': {
+        get: { summary: 'every experiment on this server, newest first, with how many execute and wait', responses: { 200: json({ type: 'object', properties: { experiments: { type: 'array', items: ref('Experiment') }, executing: { type: 'integer' }, queued: { type: 'integer' } } }, 'experiments'), 503: err('experiments are not enabled') } },
+        post: {
+          summary: 'queue a virtual assay (`exoscape assay`) or the reproduction of a study (`exoscape reproduce`); it starts when a run slot is free (runs and experiments share them)',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ExperimentRequest') } } },
+          responses: { 202: json({ type: 'object', properties: { experiment: ref('Experiment') } }, 'queued (Location: /api/experiments/{id})'), 400: err('invalid request: unknown assay, arm or key, fewer than two arms, replicates below 2 (issues name the field, e.g. body.arms[1])'), 413: err('body too large'), 415: err('not JSON'), 422: err('more replicates than this server runs'), 429: err('the queue is full'), 503: err('experiments are not enabled') },
+        },
+      },
+      '/api/experiments/{id}': {
+        get: {
+          summary: 'one experiment: status and progress; once finished, per assay and readout the replicate values of every arm with their statistics, the claims table of a reproduction, and the Vega-Lite specs of the HTML report\'s figures',
+          parameters: [p('id', 'experiment id')],
+          responses: { 200: json({ type: 'object', properties: { experiment: ref('Experiment'), result: { oneOf: [{ type: 'null' }, ref('ExperimentResult')] } } }, 'the experiment'), 404: err('no such experiment') },
+        },
+      },
+      '/api/experiments/{id}/cancel': { post: { summary: 'stop a queued or executing experiment (its threads are stopped at once)', parameters: [p('id', 'experiment id')], responses: { 200: json({ type: 'object', properties: { experiment: ref('Experiment') } }, 'cancelled'), 404: err('no such experiment'), 409: err('already finished, cancelled, failed or interrupted') } } },
+      '/api/experiments/{id}/events': {
+        get: {
+          summary: 'live progress as server-sent events: `status` (the Experiment) and `progress` ({done, total, wallSeconds}: arm × replicate jobs); the stream ends after a final status',
+          parameters: [p('id', 'experiment id')],
+          responses: { 200: { description: 'an event stream', content: { 'text/event-stream': {} } }, 404: err('no such experiment') },
+        },
+      },
     },
     components: {
       schemas: {
@@ -197,6 +226,43 @@ export function openApiDocument(): Json {
             progress: { type: ['object', 'null'], properties: { timeMin: { type: 'number' }, durationMin: { type: 'number' }, cells: { type: 'integer' }, wallSeconds: { type: 'number' } } },
             error: { type: ['string', 'null'] },
             result: { type: ['object', 'null'], properties: { stateDigest: { type: 'string' }, wallSeconds: { type: 'number' }, simulatedMinutes: { type: 'number' }, liveCells: { type: 'integer' }, maxMassBalanceError: { type: 'number' } } },
+          },
+        },
+        ExperimentRequest: {
+          oneOf: [
+            { type: 'object', required: ['kind', 'assay'], additionalProperties: false, properties: { kind: { const: 'assay' }, assay: { type: 'string', description: 'assay name (GET /api/assays)' }, arms: { type: 'array', minItems: 2, items: { type: 'string' }, description: "arm names (default: the assay's); the assay's control is the control when listed, else the first arm" }, replicates: { type: 'integer', minimum: 2, default: 4, description: 'per arm; at most the server limit (422 above)' }, seed: int(0, 2 ** 32 - 1, 1) } },
+            { type: 'object', required: ['kind', 'study'], additionalProperties: false, properties: { kind: { const: 'reproduce' }, study: { enum: ['qian2021'] }, replicates: { type: 'integer', minimum: 2, default: 4 }, seed: int(0, 2 ** 32 - 1, 1) } },
+          ],
+        },
+        Experiment: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            status: { enum: ['queued', 'running', 'finished', 'cancelled', 'failed', 'interrupted'], description: 'interrupted: the server stopped while it executed; submit it again (the same seed gives the same values)' },
+            title: { type: 'string' }, request: ref('ExperimentRequest'), workers: { type: 'integer' },
+            createdAt: { type: 'string' }, startedAt: { type: ['string', 'null'] }, finishedAt: { type: ['string', 'null'] },
+            progress: { type: ['object', 'null'], properties: { done: { type: 'integer' }, total: { type: 'integer' }, wallSeconds: { type: 'number' } } },
+            error: { type: ['string', 'null'] },
+            summary: { type: ['object', 'null'], properties: { wallSeconds: { type: 'number' }, cpuSeconds: { type: 'number' }, simulationSeconds: { type: 'number' }, codeVersion: { type: 'string' }, assays: { type: 'array', items: { type: 'string' } }, claimsHeld: { type: ['integer', 'null'] }, claims: { type: ['integer', 'null'] } } },
+          },
+        },
+        ExperimentResult: {
+          type: 'object',
+          properties: {
+            kind: { enum: ['assay', 'reproduce'] },
+            assays: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  assay: { type: 'string' }, title: { type: 'string' }, figure: { type: 'string' }, protocol: { type: 'array', items: { type: 'string' } }, arms: { type: 'array', items: { type: 'string' } }, control: { type: 'string' }, replicates: { type: 'integer' }, primary: { type: 'string' }, figures: { type: 'array', items: { type: 'string' } },
+                  readouts: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, unit: { type: 'string' }, description: { type: 'string' }, values: { type: 'object', additionalProperties: { type: 'array', items: { type: 'number' } }, description: 'replicate values by arm' }, stats: { type: ['object', 'null'], description: '{ok: true, result: {method, arms (n, mean, sd, sem, ci), omnibus, vsControl, pairs, notes}} or {ok: false, reason}' } } } },
+                },
+              },
+            },
+            claims: { type: ['array', 'null'], items: { type: 'object' }, description: 'as `exoscape reproduce --json`: id, statement, holds, effect, pValue, arms, values, comparisons, …' },
+            figures: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, assay: { type: 'string' }, title: { type: 'string' }, caption: { type: 'string' }, spec: { type: 'object', description: 'Vega-Lite 6' } } } },
+            run: { type: 'object', properties: { replicates: { type: 'integer' }, seed: { type: 'integer' }, workers: { type: 'integer' }, wallSeconds: { type: 'number' }, cpuSeconds: { type: 'number' }, simulationSeconds: { type: 'number' }, codeVersion: { type: 'string' }, options: { type: 'object' } } },
           },
         },
         ScenarioSize: { type: 'object', properties: { voxels: { type: 'integer' }, cells: { type: 'integer', description: 'initial cells' }, cellsExact: { type: 'boolean', description: 'false when cells is a close-packing estimate (far above the limit)' }, durationMin: { type: 'number' } } },

@@ -1,4 +1,4 @@
-/** Helpers for the server's in-process tests: a run service in a scratch data dir, and an SSE reader. */
+/** Helpers for the server's in-process tests: run and experiment services in a scratch data dir, and an SSE reader. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,10 @@ import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { packagedScenarioDir, parseSubmitted } from './scenario-input.ts';
 import { RunService, type RunExecutor } from './runs/service.ts';
 import { workerExecutor } from './runs/worker-executor.ts';
+import { ExperimentService } from './experiments/service.ts';
+import { workerExecutor as experimentWorkerExecutor, type ExperimentExecutor } from './experiments/worker-executor.ts';
+import { WorkSlots } from './slots.ts';
+import type { AssayOptions } from '../experiments/types.ts';
 
 export function scratchDir(prefix = 'exoscape-runs-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -26,6 +30,35 @@ export async function serverWithRuns(atlas: Atlas, opts: { dataDir?: string; exe
   const examplesDir = packagedScenarioDir();
   const runs = await RunService.open({ dataDir, executor: opts.executor ?? workerExecutor, limits, parse: (r) => parseSubmitted(r, examplesDir, atlas), log: () => undefined, progressIntervalMs: 0 });
   return { app: createApp({ atlas, limits, runs }), runs, dataDir };
+}
+
+export interface TestServerWithExperiments extends TestServer {
+  experiments: ExperimentService;
+  close(): Promise<void>;
+}
+
+/**
+ * An app with runs and experiments sharing one set of slots (as `exoscape serve` has them), in
+ * `dataDir`; experiments run by `executor` (the library in worker threads unless a test passes a
+ * double) with `options` on top of the protocol defaults (tests shorten assays with `timeScale`).
+ */
+export async function serverWithExperiments(atlas: Atlas, opts: { dataDir?: string; executor?: ExperimentExecutor; runExecutor?: RunExecutor; limits?: Partial<ServerLimits>; options?: Partial<AssayOptions> } = {}): Promise<TestServerWithExperiments> {
+  const dataDir = opts.dataDir ?? scratchDir('exoscape-experiments-');
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const examplesDir = packagedScenarioDir();
+  const slots = new WorkSlots(limits.concurrentRuns);
+  const runs = await RunService.open({ dataDir, executor: opts.runExecutor ?? workerExecutor, limits, parse: (r) => parseSubmitted(r, examplesDir, atlas), log: () => undefined, progressIntervalMs: 0, slots });
+  const experiments = await ExperimentService.open({ dir: join(dataDir, 'experiments'), executor: opts.executor ?? experimentWorkerExecutor, limits, slots, log: () => undefined, ...(opts.options !== undefined ? { options: opts.options } : {}) });
+  return {
+    app: createApp({ atlas, limits, runs, experiments }),
+    runs,
+    experiments,
+    dataDir,
+    close: async () => {
+      await runs.close();
+      await experiments.close();
+    },
+  };
 }
 
 export interface SseEvent {

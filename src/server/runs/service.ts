@@ -1,7 +1,7 @@
 /**
- * Runs on a server: a bounded number execute at once (`limits.concurrentRuns`), the rest wait in
- * a first-in first-out queue. Each run writes its results into its own directory of the data
- * directory; its record (status, progress, result) is persisted in the registry at every change
+ * Runs on a server: a bounded number execute at once (`limits.concurrentRuns` slots, shared with
+ * experiments: ../slots.ts), the rest wait in a first-in first-out queue. Each run writes its
+ * results into its own directory of the data directory; its record (status, progress, result) is persisted in the registry at every change
  * of state and every output time, so a restarted server lists every run: queued runs start again,
  * runs that were executing are marked `interrupted` and can be resumed from their last checkpoint.
  *
@@ -11,12 +11,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { isUserError } from '../../common/errors.ts';
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import type { RunFrame, RunOptions, RunProgress, RunSummary } from '../../sim/run.ts';
 import { ApiError } from '../errors.ts';
+import { newId } from '../ids.ts';
 import type { ScenarioSize, ServerLimits } from '../limits.ts';
+import { WorkSlots } from '../slots.ts';
 import { FINAL_STATUSES, RunRegistry, type RunRecord, type RunStatus } from './registry.ts';
 
 /** What executes a run: `runScenario` from src/sim/run.ts (tests may pass a controllable double). */
@@ -43,6 +44,8 @@ export interface RunServiceOptions {
   log: (message: string) => void;
   /** Least time between two progress events of one run, in ms (default 200). */
   progressIntervalMs?: number;
+  /** Execution slots shared with other work (experiments); default: `limits.concurrentRuns` slots of its own. */
+  slots?: WorkSlots;
 }
 
 interface Active {
@@ -59,14 +62,18 @@ const CHECKPOINT = join('checkpoint', 'latest.ckpt');
 export class RunService {
   readonly registry: RunRegistry;
   private readonly opts: RunServiceOptions;
-  private readonly queue: string[] = [];
+  /** Waiting runs in order, each with its ticket from the shared slots. */
+  private readonly queue: { id: string; ticket: number }[] = [];
   private readonly active = new Map<string, Active>();
   private readonly listeners = new Map<string, Set<(e: RunEvent) => void>>();
+  private readonly slots: WorkSlots;
   private closed = false;
 
   private constructor(opts: RunServiceOptions, registry: RunRegistry) {
     this.opts = opts;
     this.registry = registry;
+    this.slots = opts.slots ?? new WorkSlots(opts.limits.concurrentRuns);
+    this.slots.register({ oldest: () => (this.closed ? undefined : this.queue[0]?.ticket), startNext: () => this.startNext() });
   }
 
   /** Open the data directory: runs that were executing become `interrupted`; queued runs start again. */
@@ -78,10 +85,10 @@ export class RunService {
         r.status = 'interrupted';
         r.error = 'the server stopped while this run was executing; resume continues from its last checkpoint';
       }
-      if (r.status === 'queued') s.queue.push(r.id);
+      if (r.status === 'queued') s.enqueue(r.id);
     }
     await s.registry.save();
-    s.pump();
+    s.slots.kick();
     return s;
   }
 
@@ -116,7 +123,7 @@ export class RunService {
     if (this.closed) throw new ApiError(503, 'the server is shutting down');
     if (this.queue.length >= this.opts.limits.queuedRuns) throw new ApiError(429, `${this.queue.length} runs are already waiting; try again when one has started`);
     const now = new Date();
-    const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`;
+    const id = newId(now);
     const { scenario } = loaded;
     const record: RunRecord = {
       id,
@@ -137,10 +144,10 @@ export class RunService {
       request,
     };
     await this.registry.put(record);
-    this.queue.push(id);
+    this.enqueue(id);
     const queued = publicRun(record);
     this.emit(id, { type: 'status', run: queued });
-    this.pump();
+    this.slots.kick();
     return queued;
   }
 
@@ -154,7 +161,7 @@ export class RunService {
       await a.done;
       return publicRun(this.get(id));
     }
-    const i = this.queue.indexOf(id);
+    const i = this.queue.findIndex((q) => q.id === id);
     if (i >= 0) this.queue.splice(i, 1);
     await this.setStatus(r, 'cancelled', { finishedAt: new Date().toISOString() });
     return publicRun(r);
@@ -175,9 +182,9 @@ export class RunService {
     if (r.status !== 'paused' && r.status !== 'interrupted') throw new ApiError(409, `run ${id} is ${r.status}; only a paused or interrupted run can be resumed`);
     if (this.queue.length >= this.opts.limits.queuedRuns) throw new ApiError(429, `${this.queue.length} runs are already waiting; try again when one has started`);
     await this.setStatus(r, 'queued', { error: null });
-    this.queue.push(id);
+    this.enqueue(id);
     const queued = publicRun(r);
-    this.pump();
+    this.slots.kick();
     return queued;
   }
 
@@ -220,13 +227,20 @@ export class RunService {
     this.emit(r.id, { type: 'status', run: publicRun(r) });
   }
 
-  private pump(): void {
-    while (!this.closed && this.active.size < this.opts.limits.concurrentRuns && this.queue.length > 0) {
-      const id = this.queue.shift()!;
+  private enqueue(id: string): void {
+    this.queue.push({ id, ticket: this.slots.ticket() });
+  }
+
+  /** Called by the slots when one is free: start the first run still queued. */
+  private startNext(): boolean {
+    while (!this.closed && this.queue.length > 0) {
+      const { id } = this.queue.shift()!;
       const r = this.registry.get(id);
       if (r?.status !== 'queued') continue;
       this.start(r);
+      return true;
     }
+    return false;
   }
 
   private start(r: RunRecord): void {
@@ -237,7 +251,7 @@ export class RunService {
     void this.execute(r, a).finally(() => {
       this.active.delete(r.id);
       finish();
-      this.pump();
+      this.slots.release();
     });
   }
 
