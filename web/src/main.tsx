@@ -1,15 +1,16 @@
-/** The exoscape web app: a header with the pages, and hash routing (#/atlas, #/atlas/<relation id>). */
+/** The exoscape web app: a header with the pages, and hash routing (#/atlas/<relation id>, #/simulate/<run id>, #/experiments/<id>). */
 import { render } from 'preact';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AtlasPage } from './atlas/AtlasPage.tsx';
 import './styles.css';
 
-type Route = { page: 'atlas'; relationId?: string } | { page: 'simulate'; runId?: string };
+type Route = { page: 'atlas'; relationId?: string } | { page: 'simulate'; runId?: string } | { page: 'experiments'; experimentId?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(decodeURIComponent);
   if (parts[0] === 'simulate') return parts[1] !== undefined ? { page: 'simulate', runId: parts[1] } : { page: 'simulate' };
+  if (parts[0] === 'experiments') return parts[1] !== undefined ? { page: 'experiments', experimentId: parts[1] } : { page: 'experiments' };
   if (parts[0] === 'atlas' && parts[1] !== undefined) return { page: 'atlas', relationId: parts[1] };
   return { page: 'atlas' };
 }
@@ -27,6 +28,19 @@ function LazySim({ runId }: { runId?: string }) {
   return Page ? <Page {...(runId !== undefined ? { runId } : {})} /> : <p class="muted pad">Loading the simulator…</p>;
 }
 
+/** The experiments page loads on first visit (vega-embed is only needed there). */
+function LazyExperiments({ experimentId }: { experimentId?: string }) {
+  const [Page, setPage] = useState<ComponentType<{ experimentId?: string }> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./experiments/ExperimentsPage.tsx').then((m) => {
+      if (live) setPage(() => m.ExperimentsPage);
+    });
+    return () => { live = false; };
+  }, []);
+  return Page ? <Page {...(experimentId !== undefined ? { experimentId } : {})} /> : <p class="muted pad">Loading the experiments…</p>;
+}
+
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   useEffect(() => {
@@ -40,6 +54,7 @@ function useRoute(): Route {
 const PAGES: [Route['page'], string, string][] = [
   ['atlas', '#/atlas', 'Atlas'],
   ['simulate', '#/simulate', 'Simulation'],
+  ['experiments', '#/experiments', 'Experiments'],
 ];
 
 function App() {
@@ -70,6 +85,7 @@ function App() {
       <main id="main" tabIndex={-1}>
         {route.page === 'atlas' && <AtlasPage {...(route.relationId !== undefined ? { relationId: route.relationId } : {})} />}
         {route.page === 'simulate' && <LazySim {...(route.runId !== undefined ? { runId: route.runId } : {})} />}
+        {route.page === 'experiments' && <LazyExperiments {...(route.experimentId !== undefined ? { experimentId: route.experimentId } : {})} />}
       </main>
     </>
   );
