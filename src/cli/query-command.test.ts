@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ describe('exoscape query', () => {
     const r = await runCli(['query', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage: exoscape query [options] <dir> <sql>');
-    for (const v of ['timeseries', 'cells', 'fields', 'summary', 'columns']) expect(r.out).toContain(`  ${v} `);
+    for (const v of ['timeseries', 'cells', 'fields', 'summary', 'columns', 'sweep', 'indices', 'claims', 'runs']) expect(r.out).toContain(`  ${v} `);
   });
 
   it('prints a table by default, with a row count', async () => {
@@ -75,5 +75,22 @@ describe('exoscape query', () => {
     expect(bad.err).toMatch(/^exoscape: query failed: Catalog Error: Table with name celss does not exist!/);
     expect(bad.err).toContain('Did you mean "cells"');
     expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('queries a sweep directory: the table, the indices and the claim shares', async () => {
+    const root = dirname(dir);
+    writeFileSync(join(root, 'lin.yaml'), `version: 1\nname: lin\nevaluator: { name: linear, coefficients: { a: 2, b: -1 } }\nparameters:\n  a: { range: [0, 3] }\n  b: { range: [1, 2] }\ndesign: { kind: morris, trajectories: 3 }\nmetrics: [y]\nclaims: [{ name: y_big, metric: y, op: '>', value: 2 }]\n`);
+    const sweep = await runCli(['sweep', 'lin.yaml', '--out', 'lin-out', '--threads', '1', '--no-figures', '--json'], root);
+    expect(sweep.code, sweep.err).toBe(0);
+    const t = await runCli(['query', 'lin-out', 'SELECT count(*) AS n, bool_and(y = 2 * a - b) AS exact FROM sweep', '--json'], root);
+    expect(t.code, t.err).toBe(0);
+    expect(JSON.parse(t.out)).toEqual([{ n: 7, exact: true }]); // 9 design rows, two revisits of a grid point run once
+    const i = await runCli(['query', 'lin-out', "SELECT parameter, round(estimate, 9) AS mu_star FROM indices WHERE statistic = 'mu_star' ORDER BY 2 DESC"], root);
+    expect(i.out).toMatch(/^parameter\s+mu_star\n-+\s+-+\na\s+6\nb\s+1\n\(2 rows\)\n$/);
+    const c = await runCli(['query', 'lin-out', 'SELECT claim, runs FROM claims', '--csv'], root);
+    expect(c.out).toBe('claim,runs\r\ny_big,9\r\n');
+    const bad = await runCli(['query', 'lin-out', 'SELECT * FROM indice'], root);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/views in .*lin-out:\n {2}sweep +.*sweep\.parquet\n {2}indices /);
   });
 });

@@ -14,6 +14,7 @@ import { ASSAYS } from './registry.ts';
 import { buildScenario } from './scenario-builder.ts';
 import { advanceTo, liveCells } from './sim-helpers.ts';
 import { coveredFraction } from './assays/wound.ts';
+import { compactRadius, orthotopicAssay } from './assays/orthotopic.ts';
 import { DEFAULT_OPTIONS, type AssayContext } from './types.ts';
 import type { Pretreatment } from './pretreat.ts';
 
@@ -119,6 +120,33 @@ describe('wound measurement', () => {
     expect(coveredFraction([50, 50], [150, 150], [20, 20], 200, 100, 200, 1)).toBe(f);
     expect(coveredFraction([50], [50], [20], 200, 100, 200, 1)).toBe(0);
   });
+});
+
+describe('orthotopic infiltration', () => {
+  it('the compact border keeps the implanted packing: area per cell is constant', () => {
+    expect(compactRadius(150, 289, 289)).toBe(150);
+    const r = compactRadius(150, 578, 289);
+    expect((Math.PI * r * r) / 578).toBeCloseTo((Math.PI * 150 * 150) / 289, 9);
+  });
+
+  it('H-GDE-treated tumours infiltrate further than PBS ones, and not once miRNA repression is cut (1 day)', async () => {
+    const run = async (arm: string, replicate: number, parameters: Record<string, number>): Promise<number> => {
+      const options = { ...DEFAULT_OPTIONS, timeScale: 1 / 3, parameters };
+      const ctx: AssayContext = { options, pretreated: (a, r) => pretreat(a, r, 1, options) };
+      const r = await orthotopicAssay.run(ctx, armByName(arm), replicate, 7 + replicate);
+      return r.values.infiltration_um!;
+    };
+    const cut = { frk_max_repression: 0, tfap2a_max_repression: 0 };
+    const gain: number[] = [];
+    const gainCut: number[] = [];
+    for (const rep of [0, 1]) {
+      gain.push((await run('H-GDE', rep, {})) - (await run('PBS', rep, {})));
+      gainCut.push((await run('H-GDE', rep, cut)) - (await run('PBS', rep, cut)));
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    for (const g of gain) expect(g).toBeGreaterThan(0);
+    expect(Math.abs(mean(gainCut))).toBeLessThan(0.5 * mean(gain));
+  }, 180_000);
 });
 
 describe('assays end to end (short)', () => {

@@ -48,6 +48,8 @@ export function protocolParameters(options: AssayOptions): ProtocolRow[] {
     { name: 'wound.width', value: WOUND.woundUm, unit: 'µm', description: 'cell-free band (scratch)' },
     { name: 'wound.length', value: WOUND.lengthUm, unit: 'µm', description: 'stretch of the scratch simulated' },
     { name: 'wound.raster', value: WOUND.rasterUm, unit: 'µm', description: 'raster step of the covered-area measurement' },
+    { name: 'orthotopic.slice_x', value: ORTHOTOPIC.sizeUm[0], unit: 'µm', description: 'brain slice width (closed faces)' },
+    { name: 'orthotopic.slice_y', value: ORTHOTOPIC.sizeUm[1], unit: 'µm', description: 'brain slice height; ≥ 220 µm from the tumour centre to every face' },
     { name: 'orthotopic.radius', value: ORTHOTOPIC.radiusUm, unit: 'µm', description: 'initial tumour radius (~290 cells)' },
     { name: 'orthotopic.days', value: ORTHOTOPIC.days, unit: 'days', description: 'time to the invasion readout' },
     { name: 'orthotopic.invaded_beyond', value: ORTHOTOPIC.invadedBeyondUm, unit: 'µm', description: 'distance beyond the initial outline that counts as invaded' },

@@ -94,9 +94,9 @@ export const QIAN2021_CLAIMS: readonly ClaimSpec[] = [
   },
   {
     id: 'F4d', finding: 4, figure: 'Fig. 2 (in vivo)',
-    statement: 'In the tissue model, a tumour of H-GDE-treated cells invades more than one of PBS-treated cells.',
-    criterion: 'invaded fraction of the normoxic rim at 3 days: H-GDE > PBS (Welch, p < 0.05)',
-    tests: [{ assay: 'orthotopic', readout: 'rim_invaded_fraction', arms: ['PBS', 'H-GDE'], expect: [higher('H-GDE', 'PBS')] }],
+    statement: 'In the tissue model, a tumour of H-GDE-treated cells invades the parenchyma further than one of PBS-treated cells.',
+    criterion: 'infiltration at 3 days (mean distance of cells beyond the border of a compact tumour of the same cell count, i.e. growth taken out): H-GDE > PBS (Welch, p < 0.05)',
+    tests: [{ assay: 'orthotopic', readout: 'infiltration_um', arms: ['PBS', 'H-GDE'], expect: [higher('H-GDE', 'PBS')] }],
     requires: [FRK, TFAP2A],
   },
   {
@@ -174,9 +174,9 @@ export const QIAN2021_CLAIMS: readonly ClaimSpec[] = [
   },
   {
     id: 'F7', finding: 7, figure: 'model prediction (MODEL.md §5)',
-    statement: 'Blocking exosome release in the hypoxic tumour (GW4869) lowers invasion of its normoxic rim.',
-    criterion: 'invaded fraction of the normoxic rim at 3 days: GW4869 < PBS (Welch, p < 0.05)',
-    tests: [{ assay: 'orthotopic', readout: 'rim_invaded_fraction', arms: ['PBS', 'GW4869'], expect: [lower('GW4869', 'PBS')] }],
+    statement: 'Blocking exosome release in the hypoxic tumour (GW4869) lowers its invasion, which its normoxic rim carries.',
+    criterion: 'infiltration at 3 days (growth taken out, as F4d): GW4869 < PBS (Welch, p < 0.05); the infiltrating_normoxic_share readout shows how much of it the normoxic rim carries',
+    tests: [{ assay: 'orthotopic', readout: 'infiltration_um', arms: ['PBS', 'GW4869'], expect: [lower('GW4869', 'PBS')] }],
     requires: [FRK, TFAP2A],
   },
   {

@@ -23,14 +23,15 @@ export interface QueryResult {
   rows: unknown[][];
 }
 
-interface View {
+/** A view of a query session: its name, where it reads from (for messages) and its defining SELECT. */
+export interface View {
   name: string;
   source: string;
   sql: string;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /** A glob over the snapshot files, or an explicit list when the directory name itself contains glob characters. */
 function snapshotSource(dir: string, times: readonly number[], fileName: (t: number) => string): string {
@@ -71,13 +72,22 @@ async function runAll(con: DuckDBConnection, sql: string): Promise<DuckDBResultR
 /** Run `sql` against the run in `dir` (several statements allowed; the last one's result is returned). */
 export async function queryRun(dir: string, sql: string): Promise<QueryResult> {
   const run = inspectRun(dir);
-  if (sql.trim() === '') throw new UserError('query: the SQL is empty; e.g. "SELECT * FROM timeseries"');
+  return queryViews(run.layout.dir, dir, runViews(run), sql);
+}
+
+/**
+ * Run `sql` in a sandboxed in-memory DuckDB holding `views` (made before the sandbox closes; a view
+ * that cannot be made is reported when a query names a missing table). Afterwards DuckDB may read
+ * only `root`, and cannot change that setting. `shown` names the directory in messages.
+ */
+export async function queryViews(root: string, shown: string, views: readonly View[], sql: string): Promise<QueryResult> {
+  if (sql.trim() === '') throw new UserError(`query: the SQL is empty; e.g. "SELECT * FROM ${views[0]?.name ?? 'timeseries'}"`);
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   try {
     const made: View[] = [];
     const failed: { view: View; reason: string }[] = [];
-    for (const view of runViews(run)) {
+    for (const view of views) {
       try {
         await con.run(`CREATE VIEW ${view.name} AS ${view.sql}`);
         made.push(view);
@@ -85,7 +95,7 @@ export async function queryRun(dir: string, sql: string): Promise<QueryResult> {
         failed.push({ view, reason: message(e).split('\n')[0]! });
       }
     }
-    await con.run(`SET allowed_directories = [${sqlString(`${run.layout.dir}/`)}]`);
+    await con.run(`SET allowed_directories = [${sqlString(`${root}/`)}]`);
     await con.run('SET enable_external_access = false');
     await con.run('SET lock_configuration = true');
     let reader: DuckDBResultReader | undefined;
@@ -95,7 +105,7 @@ export async function queryRun(dir: string, sql: string): Promise<QueryResult> {
       const lines = [`query failed: ${message(e)}`];
       if (/Catalog Error: Table with name \w+ does not exist/.test(message(e))) {
         const width = Math.max(0, ...made.map((v) => v.name.length));
-        lines.push(`views in ${dir}:${made.length === 0 ? ' none' : ''}`, ...made.map((v) => `  ${v.name.padEnd(width)}  ${v.source}`));
+        lines.push(`views in ${shown}:${made.length === 0 ? ' none' : ''}`, ...made.map((v) => `  ${v.name.padEnd(width)}  ${v.source}`));
         for (const f of failed) lines.push(`view ${f.view.name} could not be made from ${f.view.source}: ${f.reason}`);
       }
       throw new UserError(lines.join('\n'));

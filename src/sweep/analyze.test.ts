@@ -81,4 +81,16 @@ describe('analyze', () => {
     expect(a.metrics.y).toBeUndefined();
     expect(a.claims.y).toMatchObject({ share: 0.75, holds: 3, runs: 4 });
   });
+
+  it('Morris on a boolean metric: the share of each parameter\'s moves that flip it', async () => {
+    // On the 4-level grid {0, 1/3, 2/3, 1} every move of a (Δ = 2/3) crosses 0.5; b never matters.
+    const s = await sweepFromText(dir.path, linear('{ kind: morris, trajectories: 6 }', '  a: { range: [0, 1] }\n  b: { range: [0, 1] }'));
+    const p = planSweep(s);
+    const a = analyze(s, p, evaluateAll(p.tasks, (x) => ({ y: x.a! > 0.5 })));
+    const y = a.metrics.y!;
+    if (y.method !== 'morris-flips') throw new Error(`expected morris-flips, got ${y.method}`);
+    expect(y.parameters.a!.flips.estimate).toBeCloseTo(1, 12);
+    expect(y.parameters.b!.flips.estimate).toBe(0);
+    expect(a.claims.y!.runs).toBe(p.rows.length); // every design row, revisited points included
+  });
 });

@@ -6,6 +6,9 @@
  *   grid    main effects: the mean of the metric at each level of each parameter, and their range
  * A design row's value is the mean over its replicates (booleans count as 0/1). Indices need every
  * run of the design; with runs missing, a metric's analysis says so instead of guessing.
+ * A boolean metric (a claim an evaluator decides, e.g. qian2021's F4d) in a Morris design also gets
+ * its flip share per parameter: the mean over trajectories of |change of the row's holds-share| when
+ * that parameter moves (1 = every move of the parameter flipped the claim), i.e. μ*·Δ of the 0/1 output.
  * Claims (the spec's thresholds, and boolean metrics) get the share of runs where they hold, over
  * the rows that sample the parameter distribution (grid: all points; Sobol': the A and B rows).
  */
@@ -21,6 +24,7 @@ import type { SweepPlan } from './plan.ts';
 export type MetricAnalysis =
   | { method: 'sobol'; parameters: Record<string, { first: Estimate; total: Estimate }>; variance: number }
   | { method: 'morris'; parameters: Record<string, { mu: Estimate; muStar: Estimate; sigma: Estimate }> }
+  | { method: 'morris-flips'; parameters: Record<string, { flips: Estimate }> }
   | { method: 'prcc'; parameters: Record<string, { prcc: Estimate }> }
   | { method: 'main-effects'; parameters: Record<string, { levels: number[]; means: number[]; range: number }> }
   | { method: 'incomplete'; missingRuns: number };
@@ -93,15 +97,29 @@ function analyzeMetric(sweep: LoadedSweep, plan: SweepPlan, y: Float64Array): Me
   }
 }
 
+/** Morris on a 0/1 output: the share of each parameter's moves that flip it (μ*·Δ), with its interval. */
+function analyzeFlips(sweep: LoadedSweep, plan: SweepPlan, y: Float64Array): MetricAnalysis {
+  const s = plan.structure;
+  if (s.kind !== 'morris') throw new Error('flip shares need a Morris design');
+  const missing = plan.rowTasks.reduce((n, ids, r) => n + (Number.isNaN(y[r]!) ? ids.length : 0), 0);
+  if (missing > 0) return { method: 'incomplete', missingRuns: missing };
+  const r = morrisIndices(s.design, y, bootstrapOf(sweep));
+  const d = s.design.delta;
+  const scale = (e: Estimate): Estimate => ({ estimate: e.estimate * d, low: e.low * d, high: e.high * d, se: e.se * d });
+  return { method: 'morris-flips', parameters: byName(sweep.names, r.muStar.map((e) => ({ flips: scale(e) }))) };
+}
+
 export function analyze(sweep: LoadedSweep, plan: SweepPlan, results: ReadonlyMap<string, Metrics>): Analysis {
   const metrics: Record<string, MetricAnalysis> = {};
   const claimColumns: { name: string; test: (m: Metrics) => boolean | null }[] = [];
   for (const m of sweep.evaluator.metrics) {
     const sample = plan.tasks.map((t) => results.get(t.id)?.[m.name]).find((v) => v !== undefined);
-    if (typeof sample === 'boolean') claimColumns.push({ name: m.name, test: (r) => (typeof r[m.name] === 'boolean' ? (r[m.name] as boolean) : null) });
-    else metrics[m.name] = analyzeMetric(sweep, plan, rowMeans(plan, results, m.name));
+    if (typeof sample === 'boolean') {
+      claimColumns.push({ name: m.name, test: (r) => (typeof r[m.name] === 'boolean' ? (r[m.name] as boolean) : null) });
+      if (plan.structure.kind === 'morris') metrics[m.name] = analyzeFlips(sweep, plan, rowMeans(plan, results, m.name));
+    } else metrics[m.name] = analyzeMetric(sweep, plan, rowMeans(plan, results, m.name));
   }
-  for (const c of sweep.claims) claimColumns.push({ name: c.name, test: (r) => evaluateClaim(c, r) });
+  for (const c of sweep.claims) if (!claimColumns.some((x) => x.name === c.name)) claimColumns.push({ name: c.name, test: (r) => evaluateClaim(c, r) });
   const confidence = sweep.spec.design.kind === 'grid' ? 0.95 : sweep.spec.design.confidence;
   const claims: Record<string, Share> = {};
   for (const c of claimColumns) {

@@ -9,6 +9,16 @@ describe('claims', () => {
     expect(evaluateClaim(c, { y: NaN })).toBeNull();
     expect(evaluateClaim(c, {})).toBeNull();
   });
+  it('tests a boolean metric: is true, == / != true / false; null for the wrong type', () => {
+    expect(evaluateClaim({ name: 'F4d', metric: 'F4d' }, { F4d: true })).toBe(true);
+    expect(evaluateClaim({ name: 'F4d', metric: 'F4d' }, { F4d: false })).toBe(false);
+    expect(evaluateClaim({ name: 'n', metric: 'F4d', op: '==', value: false }, { F4d: false })).toBe(true);
+    expect(evaluateClaim({ name: 'n', metric: 'F4d', op: '!=', value: true }, { F4d: true })).toBe(false);
+    expect(evaluateClaim({ name: 'n', metric: 'F4d' }, { F4d: 1 })).toBeNull();
+    expect(evaluateClaim({ name: 'n', metric: 'x', op: '>', value: 0 }, { x: true })).toBeNull();
+    expect(evaluateClaim({ name: 'n', metric: 'x', op: '==', value: 2 }, { x: 2 })).toBe(true);
+    expect(evaluateClaim({ name: 'n', metric: 'x', op: '!=', value: 2 }, { x: 2 })).toBe(false);
+  });
   it('gives the Wilson score interval', () => {
     // 8 of 10 at 95 %: [0.490, 0.943] (Newcombe 1998, Table I style check)
     const s = wilsonShare(8, 10, 0.95);

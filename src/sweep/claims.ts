@@ -1,12 +1,28 @@
-/** Claims "metric op value", evaluated per run; shares of runs with a Wilson score interval. */
+/**
+ * Claims, evaluated per run: "metric op value" on a number, or on a boolean metric "is true"
+ * ({ name, metric }) or "== / != true / false"; shares of runs with a Wilson score interval.
+ */
 import { inverseNormal } from '../sensitivity/normal.ts';
 import type { Metrics } from './evaluator.ts';
 import type { ClaimSpec } from './spec.ts';
 
-/** True / false, or null when the metric is missing or not a number. */
+/** A claim that only names a boolean metric of the same name: it is that metric's column. */
+export function isMetricItself(c: ClaimSpec): boolean {
+  return c.op === undefined && c.name === c.metric;
+}
+
+/**
+ * True / false, or null when the metric is missing, NaN, or of the other type (a number compared
+ * with true, a boolean with a threshold).
+ */
 export function evaluateClaim(c: ClaimSpec, m: Metrics): boolean | null {
   const v = m[c.metric];
-  if (typeof v !== 'number' || Number.isNaN(v)) return null;
+  if (c.op === undefined || typeof c.value === 'boolean') {
+    if (typeof v !== 'boolean') return null;
+    if (c.op === undefined) return v;
+    return c.op === '==' ? v === c.value : c.op === '!=' ? v !== c.value : null;
+  }
+  if (typeof v !== 'number' || Number.isNaN(v) || c.value === undefined) return null;
   switch (c.op) {
     case '>':
       return v > c.value;
@@ -16,6 +32,10 @@ export function evaluateClaim(c: ClaimSpec, m: Metrics): boolean | null {
       return v < c.value;
     case '<=':
       return v <= c.value;
+    case '==':
+      return v === c.value;
+    case '!=':
+      return v !== c.value;
   }
 }
 

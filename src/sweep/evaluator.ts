@@ -65,6 +65,8 @@ export interface Prepared {
   parameters?: readonly string[];
   /** Ranges known for parameters (for `range: model`). */
   ranges?: Readonly<Record<string, readonly [number, number]>>;
+  /** The type of each metric (by table name) when the evaluator knows it; claims are checked against it. */
+  metricTypes?: Readonly<Record<string, 'number' | 'boolean'>>;
   /** Content hash of the evaluator's inputs (files it reads), part of the evaluation key. */
   fingerprint: string;
   /** Problems found, with positions in the sweep file. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatTable } from '../cli/io.ts';
 import { createLocalBackend } from './local/local-backend.ts';
-import { sweepFigures, writeSweepReport } from './figures.ts';
+import { sweepFigures, writeSweepReport, type OverviewCell } from './figures.ts';
 import { runSweep } from './run-sweep.ts';
 import { ishigamiSpec, sweepFromText, tempDir } from './test-helpers/index.ts';
 
@@ -61,5 +61,18 @@ describe('sweep figures and report', () => {
     expect(names).toEqual(['y-tornado', 'y-morris']);
     expect(existsSync(join(o.outDir, 'figures', 'y-morris.png'))).toBe(true);
     expect(readFileSync(join(o.outDir, 'figures', 'y-morris.svg'), 'utf8')).toContain('μ*');
+  });
+
+  it('adds an overview heatmap of relative μ* when a Morris sweep has several metrics', async () => {
+    const { sweep, o } = await sweepOutcome('overview', `version: 1\nname: o\nevaluator: { name: linear, coefficients: { a: 2, b: -1 } }\nparameters:\n  a: { range: [0, 1] }\n  b: { range: [0, 1] }\ndesign: { kind: morris, trajectories: 4 }\nmetrics: [y, { name: Y2, column: y }]\n`);
+    const figs = sweepFigures(o.summary!, sweep, o.plan, o.results);
+    expect(figs.map((f) => f.name)).toEqual(['overview-mu-star', 'y-tornado', 'y-morris', 'Y2-tornado', 'Y2-morris']);
+    const cells = (figs[0]!.spec.data as { values: OverviewCell[] }).values;
+    // μ*(a) = 2, μ*(b) = 1: relative 1 and 0.5 for both outputs; rows sorted by total.
+    expect(cells.map((c) => [c.metric, c.parameter])).toEqual([['y', 'a'], ['y', 'b'], ['Y2', 'a'], ['Y2', 'b']]);
+    cells.forEach((c, i) => { expect(c.value).toBeCloseTo([1, 0.5][i % 2]!, 12); });
+    expect(JSON.stringify(figs[0]!.spec)).toContain('"sort":["a","b"]');
+    const names = await writeSweepReport(o.outDir, o.summary!, sweep, o.plan, o.results, formatTable);
+    expect(readFileSync(join(o.outDir, 'figures', `${names[0]!}.svg`), 'utf8')).toContain('μ* / max μ*');
   });
 });

@@ -3,6 +3,8 @@
  *   tornado   per metric: Sobol' ST, Morris μ*, PRCC or a grid's main-effect range, with CIs
  *   μ*–σ      per metric of a Morris design: σ above the line σ = μ* means non-linear or interacting
  *   heatmap   per metric of a 2-parameter grid: the mean over replicates at each grid point
+ *   overview  Morris designs with several metrics: parameters × metrics, μ* relative to the metric's
+ *             largest (which parameters move which output), and for boolean metrics the flip share
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +43,10 @@ function tornadoOf(metric: string, a: MetricAnalysis): SweepFigure | undefined {
     case 'morris':
       bars = Object.entries(a.parameters).map(([label, v]) => ({ label, value: v.muStar.estimate, low: v.muStar.low, high: v.muStar.high }));
       xTitle = `Morris μ* of ${metric} (effect over the full range)`;
+      break;
+    case 'morris-flips':
+      bars = Object.entries(a.parameters).map(([label, v]) => ({ label, value: v.flips.estimate, low: v.flips.low, high: v.flips.high }));
+      xTitle = `share of a parameter's moves that flip ${metric} (95 % CI)`;
       break;
     case 'prcc':
       bars = Object.entries(a.parameters).map(([label, v]) => ({ label, value: v.prcc.estimate, low: v.prcc.low, high: v.prcc.high }));
@@ -101,8 +107,68 @@ export function gridHeatmapSpec(metric: string, names: readonly [string, string]
   };
 }
 
-export function sweepFigures(summary: SweepSummary, sweep: LoadedSweep, plan: SweepPlan, results: ReadonlyMap<string, Metrics>): SweepFigure[] {
+export interface OverviewCell {
+  metric: string;
+  parameter: string;
+  /** The colour: μ* / the metric's largest μ*, or a flip share. */
+  value: number;
+  /** Shown in the tooltip (and in the cell when there is room). */
+  label: string;
+}
+
+/** Parameters (rows, in the given order) × metrics (columns): one colour per cell in [0, 1]. */
+export function morrisOverviewSpec(title: string, legend: string, parameters: readonly string[], metrics: readonly string[], cells: readonly OverviewCell[]): VegaLiteSpec {
+  const small = metrics.length * parameters.length <= 120;
+  const x = { field: 'metric', type: 'nominal', sort: [...metrics], axis: { title: null, labelAngle: -50, labelLimit: 160 } } as const;
+  const y = { field: 'parameter', type: 'nominal', sort: [...parameters], axis: { title: null, labelLimit: 220 } } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: { step: small ? 46 : 22 },
+    height: { step: 22 },
+    config: baseConfig(),
+    data: { values: cells.map((c) => ({ ...c })) },
+    layer: [
+      { mark: 'rect', encoding: { x, y, color: { field: 'value', type: 'quantitative', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { title: legend } }, tooltip: [{ field: 'parameter' }, { field: 'metric' }, { field: 'label', title: 'value' }] } },
+      ...(small ? [{ mark: { type: 'text', fontSize: 9 }, encoding: { x, y, text: { field: 'value', type: 'quantitative', format: '.2f' }, color: { condition: { test: 'datum.value > 0.5', value: '#111111' }, value: '#ffffff' } } }] : []),
+    ],
+  };
+}
+
+const fmt3 = (v: number): string => String(Number(v.toPrecision(3)));
+
+/** The two overview heatmaps of a Morris sweep with more than one metric of a kind. */
+function overviews(summary: SweepSummary, names: readonly string[]): SweepFigure[] {
   const figs: SweepFigure[] = [];
+  const entries = Object.entries(summary.metrics);
+  const numeric = entries.filter((e): e is [string, Extract<MetricAnalysis, { method: 'morris' }>] => e[1].method === 'morris');
+  const flips = entries.filter((e): e is [string, Extract<MetricAnalysis, { method: 'morris-flips' }>] => e[1].method === 'morris-flips');
+  const order = (score: (p: string) => number): string[] => [...names].sort((a, b) => score(b) - score(a));
+  if (numeric.length >= 2) {
+    const cells: OverviewCell[] = numeric.flatMap(([metric, a]) => {
+      const max = Math.max(...names.map((p) => a.parameters[p]!.muStar.estimate));
+      return names.map((p) => {
+        const m = a.parameters[p]!.muStar.estimate;
+        return { metric, parameter: p, value: max > 0 && Number.isFinite(max) ? m / max : 0, label: `μ* ${fmt3(m)}` };
+      });
+    });
+    if (cells.every((c) => Number.isFinite(c.value))) {
+      const total = (p: string): number => cells.filter((c) => c.parameter === p).reduce((s, c) => s + c.value, 0);
+      figs.push({ name: 'overview-mu-star', title: 'Which parameters move which output (Morris μ*, relative to the largest per output)', spec: morrisOverviewSpec('Morris μ* relative to the largest per output', 'μ* / max μ*', order(total), numeric.map((e) => e[0]), cells) });
+    }
+  }
+  if (flips.length >= 2) {
+    const cells: OverviewCell[] = flips.flatMap(([metric, a]) => names.map((p) => ({ metric, parameter: p, value: a.parameters[p]!.flips.estimate, label: fmt3(a.parameters[p]!.flips.estimate) })));
+    if (cells.every((c) => Number.isFinite(c.value))) {
+      const total = (p: string): number => cells.filter((c) => c.parameter === p).reduce((s, c) => s + c.value, 0);
+      figs.push({ name: 'overview-flips', title: 'Which parameters flip which claim (share of a parameter\'s moves that change whether it holds)', spec: morrisOverviewSpec('Share of moves that flip the claim', 'flip share', order(total), flips.map((e) => e[0]), cells) });
+    }
+  }
+  return figs;
+}
+
+export function sweepFigures(summary: SweepSummary, sweep: LoadedSweep, plan: SweepPlan, results: ReadonlyMap<string, Metrics>): SweepFigure[] {
+  const figs: SweepFigure[] = plan.structure.kind === 'morris' ? overviews(summary, sweep.names) : [];
   for (const [metric, a] of Object.entries(summary.metrics)) {
     const t = tornadoOf(metric, a);
     if (t !== undefined) figs.push(t);

@@ -20,6 +20,10 @@ function metricTable(a: MetricAnalysis, table: Table): string {
       const rows = Object.entries(a.parameters).sort((x, y) => y[1].muStar.estimate - x[1].muStar.estimate);
       return table(['parameter', 'μ* [CI]', 'μ', 'σ [CI]'], rows.map(([n, v]) => [n, est(v.muStar), num(v.mu.estimate), est(v.sigma)]));
     }
+    case 'morris-flips': {
+      const rows = Object.entries(a.parameters).sort((x, y) => y[1].flips.estimate - x[1].flips.estimate);
+      return table(['parameter', 'share of its moves that flip it [CI]'], rows.map(([n, v]) => [n, est(v.flips)]));
+    }
     case 'prcc': {
       const rows = Object.entries(a.parameters).sort((x, y) => Math.abs(y[1].prcc.estimate) - Math.abs(x[1].prcc.estimate));
       return table(['parameter', 'PRCC [CI]'], rows.map(([n, v]) => [n, est(v.prcc)]));
@@ -38,7 +42,7 @@ export function formatSummary(s: SweepSummary, table: Table, where: string): str
   lines.push(`design ${String(s.design.kind)}: ${r.designRows} design rows × ${s.replicates} replicate(s)`);
   lines.push('');
   for (const [name, a] of Object.entries(s.metrics)) {
-    lines.push(`${name} (${a.method === 'main-effects' ? 'main effects' : a.method === 'prcc' ? 'partial rank correlation' : a.method === 'incomplete' ? 'incomplete' : `${a.method} indices`}):`);
+    lines.push(`${name} (${a.method === 'main-effects' ? 'main effects' : a.method === 'morris-flips' ? 'boolean: Morris flips' : a.method === 'prcc' ? 'partial rank correlation' : a.method === 'incomplete' ? 'incomplete' : `${a.method} indices`}):`);
     lines.push(metricTable(a, table));
   }
   const claims = Object.entries(s.claims);

@@ -18,6 +18,7 @@ import { canonicalJson, sha256 } from './canonical.ts';
 import type { EvaluatorDefinition, MetricRequest } from './evaluator.ts';
 import { evaluatorNames, loadEvaluatorModule, suggestEvaluator } from './evaluators/registry.ts';
 import { gridLevels, isBounded, type Distribution } from './parameters.ts';
+import { isMetricItself } from './claims.ts';
 import { sweepSpecSchema, type ClaimSpec, type ParameterSpec, type SweepSpec } from './spec.ts';
 
 /** Column names the results table uses itself. */
@@ -71,23 +72,37 @@ function toDistribution(p: ParameterSpec, ranges: Readonly<Record<string, readon
   return { kind: 'triangular', lo, mode, hi };
 }
 
-function nameIssues(src: SourcedDocument, spec: SweepSpec, metrics: MetricRequest[], names: string[]): Issue[] {
+function claimTypeIssue(c: ClaimSpec, type: 'number' | 'boolean'): string | undefined {
+  const quoted = `"${c.metric}"`;
+  if (type === 'boolean' && typeof c.value === 'number') return `${quoted} is a boolean metric (true / false): write { name: ${c.name}, metric: ${c.metric} } for "is true", or op: "==", value: false`;
+  if (type === 'number' && c.op === undefined) return `${quoted} is a number: give op and value, e.g. op: ">", value: 0`;
+  if (type === 'number' && typeof c.value === 'boolean') return `${quoted} is a number, not true / false: give a numeric value`;
+  return undefined;
+}
+
+function nameIssues(src: SourcedDocument, spec: SweepSpec, metrics: MetricRequest[], names: string[], types: Readonly<Record<string, 'number' | 'boolean'>> | undefined): Issue[] {
   const issues: Issue[] = [];
+  // Case-insensitive: DuckDB, pandas and R users query these columns by name.
   const seen = new Map<string, string>();
   const claim = (name: string, what: string, path: PropertyKey[]): void => {
-    if ((RESERVED_COLUMNS as readonly string[]).includes(name)) issues.push(issueAt(src, path, `"${name}" is a column of the results table itself; choose another name`));
-    const prev = seen.get(name);
-    if (prev !== undefined) issues.push(issueAt(src, path, `"${name}" is already used by ${prev}; table columns must be unique`));
-    else seen.set(name, what);
+    if ((RESERVED_COLUMNS as readonly string[]).includes(name.toLowerCase())) issues.push(issueAt(src, path, `"${name}" is a column of the results table itself; choose another name`));
+    const prev = seen.get(name.toLowerCase());
+    if (prev !== undefined) issues.push(issueAt(src, path, `"${name}" is already used by ${prev}; table columns must be unique (ignoring case)`));
+    else seen.set(name.toLowerCase(), what);
   };
   for (const n of names) claim(n, `parameter ${n}`, ['parameters', n]);
   metrics.forEach((m, i) => { claim(m.name, `metric ${m.name}`, ['metrics', i]); });
   spec.claims.forEach((c, i) => {
-    claim(c.name, `claim ${c.name}`, ['claims', i, 'name']);
+    // { name: X, metric: X } on a boolean metric is the metric's own column, not a new one.
+    if (!isMetricItself(c)) claim(c.name, `claim ${c.name}`, ['claims', i, 'name']);
     if (!metrics.some((m) => m.name === c.metric)) {
       const near = closestName(c.metric, metrics.map((m) => m.name));
       issues.push(issueAt(src, ['claims', i, 'metric'], `"${c.metric}" is not one of the metrics${near ? `; did you mean "${near}"?` : ''}`));
+      return;
     }
+    const type = types?.[c.metric];
+    const wrong = type === undefined ? undefined : claimTypeIssue(c, type);
+    if (wrong !== undefined) issues.push(issueAt(src, ['claims', i], wrong));
   });
   return issues;
 }
@@ -137,7 +152,7 @@ export async function parseSweep(path: string, text: string, options: LoadSweepO
     if (typeof d === 'string') issues.push(issueAt(src, ['parameters', n, 'range'], d));
     else dists[n] = d;
   }
-  issues.push(...nameIssues(src, spec, metrics, names));
+  issues.push(...nameIssues(src, spec, metrics, names, prepared.metricTypes));
   if (issues.length === 0) issues.push(...designIssues(src, spec, names, dists));
   if (issues.length > 0) throw new UserError(`${display}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
 

@@ -75,7 +75,8 @@ export const designSchema = z
   .describe('the experimental design');
 export type DesignSpec = z.infer<typeof designSchema>;
 
-const metricName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a lower_snake_case name');
+/** Table column names: a letter, then letters, digits, underscores (claim ids such as F4d are metric names). */
+const metricName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a name of letters, digits and underscores, starting with a letter');
 
 export const metricSpecSchema = z
   .union([
@@ -89,16 +90,20 @@ export const metricSpecSchema = z
   .describe('a metric: an output name, or { name, column, at }');
 export type MetricSpec = z.infer<typeof metricSpecSchema>;
 
-export const CLAIM_OPS = ['>', '>=', '<', '<='] as const;
+export const CLAIM_OPS = ['>', '>=', '<', '<=', '==', '!='] as const;
 
 export const claimSpecSchema = z
   .strictObject({
-    name: metricName.describe('column name of the claim in the results table'),
+    name: metricName.describe('column name of the claim in the results table (may equal metric for a plain boolean claim)'),
     metric: metricName.describe('the metric the claim tests'),
-    op: z.enum(CLAIM_OPS).describe('comparison'),
-    value: z.number().describe('threshold'),
+    op: z.enum(CLAIM_OPS).optional().describe('comparison; omit op and value to test that a boolean metric is true'),
+    value: z.union([z.number(), z.boolean()]).optional().describe('threshold (a number), or true / false with == and != on a boolean metric'),
   })
-  .describe('a claim "metric op value", checked for every run');
+  .describe('a claim checked for every run: "metric op value", or { name, metric } for "the boolean metric is true"')
+  .superRefine((c, ctx) => {
+    if ((c.op === undefined) !== (c.value === undefined)) ctx.addIssue({ code: 'custom', path: [c.op === undefined ? 'op' : 'value'], message: 'give op and value together, or neither (a boolean metric that is true)' });
+    if (typeof c.value === 'boolean' && c.op !== '==' && c.op !== '!=') ctx.addIssue({ code: 'custom', path: ['op'], message: `true / false compare with == or !=, not ${c.op}` });
+  });
 export type ClaimSpec = z.infer<typeof claimSpecSchema>;
 
 export const evaluatorSpecSchema = z
@@ -116,7 +121,7 @@ export const sweepSpecSchema = z
     replicates: count('runs per design point, with seeds seed, seed + 1, …').default(1),
     seed: z.number().int().nonnegative().max(2 ** 31 - 1).default(1).describe('seed of the design and of replicate 0'),
     metrics: z.array(metricSpecSchema).min(1).describe('what to measure in every run'),
-    claims: z.array(claimSpecSchema).default([]).describe('claims checked in every run; the summary gives the share of runs where each holds'),
+    claims: z.array(claimSpecSchema).default([]).describe('claims checked in every run; the summary gives the share of runs where each holds, with a Wilson interval'),
     retry: z
       .strictObject({
         attempts: count('attempts per run before it counts as failed').default(3),

@@ -6,7 +6,7 @@
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { VERSION } from '../version.ts';
-import { evaluateClaim } from './claims.ts';
+import { evaluateClaim, isMetricItself } from './claims.ts';
 import type { Metrics } from './evaluator.ts';
 import { writeFileAtomicSync as writeFileDurable } from '../io/atomic.ts';
 import type { LoadedSweep } from './load-spec.ts';
@@ -37,7 +37,7 @@ export function tableColumns(sweep: LoadedSweep, plan: SweepPlan, results: Reado
     const bool = data.some((v) => typeof v === 'boolean') && data.every((v) => v === null || typeof v === 'boolean');
     cols.push({ name: m.name, type: bool ? 'BOOLEAN' : 'DOUBLE', data: bool ? data : data.map((v) => (typeof v === 'boolean' ? Number(v) : v)) });
   }
-  for (const c of sweep.claims) cols.push({ name: c.name, type: 'BOOLEAN', data: rows.map((r) => evaluateClaim(c, r.metrics)) });
+  for (const c of sweep.claims.filter((x) => !isMetricItself(x))) cols.push({ name: c.name, type: 'BOOLEAN', data: rows.map((r) => evaluateClaim(c, r.metrics)) });
   return cols;
 }
 

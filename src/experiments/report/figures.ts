@@ -37,7 +37,7 @@ const BARS: Record<string, string[]> = {
   'transwell-migration': ['migrated_cells'],
   'matrigel-invasion': ['invaded_cells'],
   'wound-healing': ['closure_24h', 'closure_48h'],
-  orthotopic: ['rim_invaded_fraction', 'rim_invasion_depth_um', 'rim_frk', 'rim_tfap2a'],
+  orthotopic: ['infiltration_um', 'rim_invaded_fraction', 'rim_frk', 'rim_tfap2a'],
 };
 
 /** Time courses: series key → axis title and scale factor. */
@@ -48,6 +48,7 @@ const COURSES: Record<string, { key: string; title: string; factor: number }[]> 
   ],
   'wound-healing': [{ key: 'closure', title: 'Wound closure (%)', factor: 1 }],
   orthotopic: [
+    { key: 'infiltration_um', title: 'Infiltration beyond the compact border (µm)', factor: 1 },
     { key: 'rim_invaded_fraction', title: 'Invaded fraction of the normoxic rim', factor: 1 },
     { key: 'hypoxic_fraction', title: 'Hypoxic fraction of the tumour', factor: 1 },
   ],

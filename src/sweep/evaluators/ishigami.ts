@@ -30,7 +30,8 @@ export const evaluatorModule: EvaluatorModule = {
     }
     if (!r.ok) return { options: {}, parameters: PARAMETERS, fingerprint: 'ishigami-1', issues };
     const { name: _n, ...normalized } = r.value;
-    return { options: normalized, parameters: PARAMETERS, fingerprint: 'ishigami-1', issues };
+    const metricTypes = Object.fromEntries(metrics.map((m) => [m.name, 'number' as const]));
+    return { options: normalized, metricTypes, parameters: PARAMETERS, fingerprint: 'ishigami-1', issues };
   },
   create(definition) {
     const o = optionsSchema.parse({ name: 'ishigami', ...definition.options });

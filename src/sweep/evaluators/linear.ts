@@ -27,7 +27,8 @@ export const evaluatorModule: EvaluatorModule = {
     }
     if (!r.ok) return { options: {}, fingerprint: 'linear-1', issues };
     const { name: _n, ...normalized } = r.value;
-    return { options: normalized, parameters: Object.keys(r.value.coefficients), fingerprint: 'linear-1', issues };
+    const metricTypes = Object.fromEntries(metrics.map((m) => [m.name, 'number' as const]));
+    return { options: normalized, metricTypes, parameters: Object.keys(r.value.coefficients), fingerprint: 'linear-1', issues };
   },
   create(definition) {
     const o = optionsSchema.parse({ name: 'linear', ...definition.options });

@@ -9,6 +9,7 @@ import type { EvaluatorModule } from '../evaluator.ts';
 const MODULES: Readonly<Record<string, string>> = {
   ishigami: './ishigami',
   linear: './linear',
+  qian2021: './qian2021',
   scenario: './scenario',
 };
 

@@ -116,6 +116,7 @@ export const evaluatorModule: EvaluatorModule = {
       options: definition,
       parameters: Object.keys(loaded.model.values),
       ranges,
+      metricTypes: Object.fromEntries(metrics.map((m) => [m.name, 'number'])),
       fingerprint: sha256(`${loaded.text}\0${model}`),
       issues: metricIssues(src, metrics, columns, outputTimes(loaded)),
     };
