@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './test-helpers.ts';
@@ -25,6 +25,18 @@ describe('exoscape sweep', () => {
     const rows = await readTable(join(out, 'sweep.parquet'));
     expect(rows).toHaveLength(s.runs.planned);
     expect(Object.keys(rows[0]!)).toEqual(['point_id', 'replicate', 'seed', 'a', 'b', 'c', 'd', 'y']);
+  });
+
+  it('prints second-order indices for a Sobol\' design with secondOrder, and query lists them', async () => {
+    const spec = join(dir.path, 'second.yaml');
+    writeFileSync(spec, ['version: 1', 'name: second', 'evaluator: ishigami', 'parameters:', ...['x1', 'x2', 'x3'].map((x) => `  ${x}: { range: [-3.141592653589793, 3.141592653589793] }`), 'design: { kind: sobol, samples: 256, secondOrder: true, bootstrap: 50 }', 'metrics: [y]', ''].join('\n'));
+    const out = join(dir.path, 'second');
+    const r = await runCli(['sweep', spec, '--out', out, '--threads', '1', '--no-figures'], repo);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/second: 2048\/2048 runs finished/); // 256 × (2·3 + 2)
+    expect(r.out).toMatch(/pair\s+second-order S_ij \[CI\]\n-+\s+-+\nx1 × x3\s+0\.2/); // S13 = 0.2437, the largest
+    const q = await runCli(['query', out, "SELECT parameter FROM indices WHERE statistic = 'second' ORDER BY estimate DESC LIMIT 1", '--csv'], repo);
+    expect(q.out).toBe('parameter\r\nx1:x3\r\n');
   });
 
   it('prints a readable summary, refuses to overwrite, and resumes without rerunning', async () => {

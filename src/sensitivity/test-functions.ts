@@ -14,8 +14,11 @@ export function ishigami(x1: number, x2: number, x3: number, a = 7, b = 0.1): nu
   return s1 + a * s2 * s2 + b * x3 ** 4 * s1;
 }
 
-/** Exact first-order and total Sobol' indices of the Ishigami function (Sobol' & Levitan 1999). */
-export function ishigamiIndices(a = 7, b = 0.1): { first: [number, number, number]; total: [number, number, number]; variance: number } {
+/**
+ * Exact Sobol' indices of the Ishigami function (Sobol' & Levitan 1999): first order, total, and
+ * second order S12, S13, S23 (only x1 and x3 interact: S13 = V13 / V, the others 0).
+ */
+export function ishigamiIndices(a = 7, b = 0.1): { first: [number, number, number]; total: [number, number, number]; second: { s12: number; s13: number; s23: number }; variance: number } {
   const pi4 = Math.PI ** 4;
   const pi8 = Math.PI ** 8;
   const v1 = 0.5 * (1 + (b * pi4) / 5) ** 2;
@@ -25,6 +28,7 @@ export function ishigamiIndices(a = 7, b = 0.1): { first: [number, number, numbe
   return {
     first: [v1 / variance, v2 / variance, 0],
     total: [(v1 + v13) / variance, v2 / variance, v13 / variance],
+    second: { s12: 0, s13: v13 / variance, s23: 0 },
     variance,
   };
 }

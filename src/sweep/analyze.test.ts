@@ -35,6 +35,22 @@ describe('analyze', () => {
     expect(c.high).toBeGreaterThan(c.share);
   });
 
+  it('Sobol\' with secondOrder: S13 of the Ishigami function from the plan, pairs named, claims over A and B rows only', async () => {
+    const s = await sweepFromText(dir.path, ishigamiSpec({ samples: 4096 }).replace('kind: sobol,', 'kind: sobol, secondOrder: true,'));
+    const p = planSweep(s);
+    expect(p.tasks).toHaveLength(4096 * 8);
+    const a = analyze(s, p, evaluateAll(p.tasks, (x) => ({ y: ishigami(x.x1!, x.x2!, x.x3!) })));
+    const y = a.metrics.y!;
+    if (y.method !== 'sobol') throw new Error(`expected sobol, got ${y.method}`);
+    const second = Object.fromEntries((y.second ?? []).map((x) => [`${x.a}:${x.b}`, x.index.estimate]));
+    expect(Object.keys(second)).toEqual(['x1:x2', 'x1:x3', 'x2:x3']);
+    expect(Math.abs(second['x1:x3']! - ishigamiIndices().second.s13)).toBeLessThan(0.006);
+    expect(Math.abs(second['x1:x2']!)).toBeLessThan(0.006);
+    expect(Math.abs(second['x2:x3']!)).toBeLessThan(0.006);
+    expect(Math.abs(y.parameters.x1!.first.estimate - ishigamiIndices().first[0])).toBeLessThan(0.02);
+    expect(a.claims.y_positive!.runs).toBe(2 * 4096);
+  });
+
   it('Morris: μ* = |coefficient| × range width for the linear evaluator', async () => {
     const s = await sweepFromText(dir.path, linear('{ kind: morris, trajectories: 10 }', '  a: { range: [0, 3] }\n  b: { range: [1, 2] }'));
     const p = planSweep(s);

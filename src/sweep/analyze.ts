@@ -1,6 +1,7 @@
 /**
  * Sensitivity indices and claim shares from a sweep's results, per design:
- *   sobol   first-order and total Sobol' indices (Saltelli 2010 / Jansen), bootstrap CIs
+ *   sobol   first-order and total Sobol' indices (Saltelli 2010 / Jansen), and with secondOrder the
+ *           second-order indices of every pair (Saltelli 2002), bootstrap CIs
  *   morris  μ, μ*, σ of the elementary effects, bootstrap CIs
  *   lhs     partial rank correlation coefficients, bootstrap CIs
  *   grid    main effects: the mean of the metric at each level of each parameter, and their range
@@ -22,7 +23,7 @@ import type { LoadedSweep } from './load-spec.ts';
 import type { SweepPlan } from './plan.ts';
 
 export type MetricAnalysis =
-  | { method: 'sobol'; parameters: Record<string, { first: Estimate; total: Estimate }>; variance: number }
+  | { method: 'sobol'; parameters: Record<string, { first: Estimate; total: Estimate }>; second?: { a: string; b: string; index: Estimate }[]; variance: number }
   | { method: 'morris'; parameters: Record<string, { mu: Estimate; muStar: Estimate; sigma: Estimate }> }
   | { method: 'morris-flips'; parameters: Record<string, { flips: Estimate }> }
   | { method: 'prcc'; parameters: Record<string, { prcc: Estimate }> }
@@ -66,7 +67,8 @@ function analyzeMetric(sweep: LoadedSweep, plan: SweepPlan, y: Float64Array): Me
   switch (s.kind) {
     case 'sobol': {
       const r = sobolIndices(s.design, y, opts);
-      return { method: 'sobol', parameters: byName(names, names.map((_, i) => ({ first: r.first[i]!, total: r.total[i]! }))), variance: r.variance };
+      const second = s.design.secondOrder ? { second: r.second.map((x) => ({ a: names[x.i]!, b: names[x.l]!, index: x.index })) } : {};
+      return { method: 'sobol', parameters: byName(names, names.map((_, i) => ({ first: r.first[i]!, total: r.total[i]! }))), ...second, variance: r.variance };
     }
     case 'morris': {
       const r = morrisIndices(s.design, y, opts);

@@ -112,7 +112,7 @@ export interface OverviewCell {
   parameter: string;
   /** The colour: μ* / the metric's largest μ*, or a flip share. */
   value: number;
-  /** Shown in the tooltip (and in the cell when there is room). */
+  /** Shown in the cell when there is room, and in the tooltip. */
   label: string;
 }
 
@@ -130,15 +130,16 @@ export function morrisOverviewSpec(title: string, legend: string, parameters: re
     data: { values: cells.map((c) => ({ ...c })) },
     layer: [
       { mark: 'rect', encoding: { x, y, color: { field: 'value', type: 'quantitative', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { title: legend } }, tooltip: [{ field: 'parameter' }, { field: 'metric' }, { field: 'label', title: 'value' }] } },
-      ...(small ? [{ mark: { type: 'text', fontSize: 9 }, encoding: { x, y, text: { field: 'value', type: 'quantitative', format: '.2f' }, color: { condition: { test: 'datum.value > 0.5', value: '#111111' }, value: '#ffffff' } } }] : []),
+      ...(small ? [{ mark: { type: 'text', fontSize: 9 }, encoding: { x, y, text: { field: 'label', type: 'nominal' }, color: { condition: { test: 'datum.value > 0.5', value: '#111111' }, value: '#ffffff' } } }] : []),
     ],
   };
 }
 
-const fmt3 = (v: number): string => String(Number(v.toPrecision(3)));
+/** Three significant digits, at most 3 decimals (0.000123 → 0). */
+export const fmt3 = (v: number): string => String(Number(Number(v.toPrecision(3)).toFixed(3)));
 
 /** The two overview heatmaps of a Morris sweep with more than one metric of a kind. */
-function overviews(summary: SweepSummary, names: readonly string[]): SweepFigure[] {
+export function overviews(summary: SweepSummary, names: readonly string[]): SweepFigure[] {
   const figs: SweepFigure[] = [];
   const entries = Object.entries(summary.metrics);
   const numeric = entries.filter((e): e is [string, Extract<MetricAnalysis, { method: 'morris' }>] => e[1].method === 'morris');
@@ -149,12 +150,12 @@ function overviews(summary: SweepSummary, names: readonly string[]): SweepFigure
       const max = Math.max(...names.map((p) => a.parameters[p]!.muStar.estimate));
       return names.map((p) => {
         const m = a.parameters[p]!.muStar.estimate;
-        return { metric, parameter: p, value: max > 0 && Number.isFinite(max) ? m / max : 0, label: `μ* ${fmt3(m)}` };
+        return { metric, parameter: p, value: max > 0 && Number.isFinite(max) ? m / max : 0, label: fmt3(m) };
       });
     });
     if (cells.every((c) => Number.isFinite(c.value))) {
       const total = (p: string): number => cells.filter((c) => c.parameter === p).reduce((s, c) => s + c.value, 0);
-      figs.push({ name: 'overview-mu-star', title: 'Which parameters move which output (Morris μ*, relative to the largest per output)', spec: morrisOverviewSpec('Morris μ* relative to the largest per output', 'μ* / max μ*', order(total), numeric.map((e) => e[0]), cells) });
+      figs.push({ name: 'overview-mu-star', title: 'Which parameters move which output (Morris μ*; colour relative to the largest per output)', spec: morrisOverviewSpec('Morris μ* (colour: relative to the largest per output)', 'μ* / max μ*', order(total), numeric.map((e) => e[0]), cells) });
     }
   }
   if (flips.length >= 2) {

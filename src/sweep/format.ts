@@ -14,7 +14,10 @@ function metricTable(a: MetricAnalysis, table: Table): string {
       return `  not computed: ${a.missingRuns} run(s) of the design missing\n`;
     case 'sobol': {
       const rows = Object.entries(a.parameters).sort((x, y) => y[1].total.estimate - x[1].total.estimate);
-      return table(['parameter', 'first-order S1 [CI]', 'total ST [CI]'], rows.map(([n, v]) => [n, est(v.first), est(v.total)]));
+      const main = table(['parameter', 'first-order S1 [CI]', 'total ST [CI]'], rows.map(([n, v]) => [n, est(v.first), est(v.total)]));
+      if (a.second === undefined) return main;
+      const pairs = [...a.second].sort((x, y) => y.index.estimate - x.index.estimate);
+      return `${main}\n${table(['pair', 'second-order S_ij [CI]'], pairs.map((p) => [`${p.a} × ${p.b}`, est(p.index)]))}`;
     }
     case 'morris': {
       const rows = Object.entries(a.parameters).sort((x, y) => y[1].muStar.estimate - x[1].muStar.estimate);

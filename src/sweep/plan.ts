@@ -11,7 +11,7 @@
 import { fullGrid } from '../sensitivity/grid.ts';
 import { latinHypercube } from '../sensitivity/lhs.ts';
 import { morrisSample, type MorrisDesign } from '../sensitivity/morris.ts';
-import { saltelliSample, type SaltelliDesign } from '../sensitivity/saltelli.ts';
+import { saltelliSample, saltelliStride, type SaltelliDesign } from '../sensitivity/saltelli.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
 import type { LoadedSweep } from './load-spec.ts';
 import { fromUnit, gridLevels } from './parameters.ts';
@@ -68,9 +68,10 @@ function designRows(sweep: LoadedSweep): { rows: number[][]; structure: DesignSt
       return { rows: map(design.points), structure: { kind: 'morris', design }, sampleRows: all(design.points.length) };
     }
     case 'sobol': {
-      const design = saltelliSample(d.samples, k, spec.seed, sweep.sampling ?? 'sobol');
-      // A and B rows are independent draws from the distribution; the A_B rows are not.
-      const sampleRows = all(d.samples).flatMap((j) => [j * (k + 2), j * (k + 2) + k + 1]);
+      const design = saltelliSample(d.samples, k, spec.seed, sweep.sampling ?? 'sobol', d.secondOrder);
+      // A and B rows are independent draws from the distribution; the A_B (and B_A) rows are not.
+      const stride = saltelliStride(k, d.secondOrder);
+      const sampleRows = all(d.samples).flatMap((j) => [j * stride, j * stride + stride - 1]);
       return { rows: map(design.points), structure: { kind: 'sobol', design }, sampleRows };
     }
   }

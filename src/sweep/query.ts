@@ -4,7 +4,8 @@
  *
  * - `sweep`    — DIR/sweep.parquet: one row per run (point_id, replicate, seed, parameters, metrics, claims)
  * - `indices`  — the sensitivity indices of summary.json, one row per metric × parameter × statistic
- *                (method, statistic: mu / mu_star / sigma, first / total, prcc, flips, range; estimate, low, high)
+ *                (method, statistic: mu / mu_star / sigma, first / total / second — parameter "a:b" —,
+ *                prcc, flips, range; estimate, low, high)
  * - `claims`   — the share of runs in which each claim holds, with its Wilson interval
  * - `runs`     — DIR/journal.jsonl: per finished run its attempts, duration (ms) and worker
  * - `summary`  — DIR/summary.json as one row (nested objects become structs)
@@ -82,6 +83,7 @@ function indexRows(metrics: Record<string, MetricAnalysis>): Cell[][] {
           est(metric, a.method, p, 'first', v.first);
           est(metric, a.method, p, 'total', v.total);
         }
+        for (const x of a.second ?? []) est(metric, a.method, `${x.a}:${x.b}`, 'second', x.index);
         break;
       case 'prcc':
         for (const [p, v] of Object.entries(a.parameters)) est(metric, a.method, p, 'prcc', v.prcc);

@@ -67,10 +67,11 @@ export const designSchema = z
         kind: z.literal('sobol'),
         samples: count('base sample size N (runs: N·(k + 2)); a power of two suits the Sobol\' sequence').min(2),
         sampling: z.enum(['sobol', 'random']).optional().describe('base sample: Sobol\' sequence with a random digital shift (default for ≤ 16 parameters) or pseudo-random'),
+        secondOrder: z.boolean().default(false).describe('also second-order indices S_ij of every parameter pair (Saltelli 2002); runs: N·(2k + 2)'),
         bootstrap,
         confidence,
       })
-      .describe('Saltelli sampling; Sobol\' first-order and total indices'),
+      .describe('Saltelli sampling; Sobol\' first-order and total indices (and second-order with secondOrder: true)'),
   ])
   .describe('the experimental design');
 export type DesignSpec = z.infer<typeof designSchema>;

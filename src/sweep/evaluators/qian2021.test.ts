@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../common/errors.ts';
+import type { ClaimResult } from '../../experiments/claims.ts';
 import { QIAN2021_CLAIMS, reproduceQian2021 } from '../../experiments/qian2021.ts';
 import { DEFAULT_OPTIONS } from '../../experiments/types.ts';
 import { createLocalBackend } from '../local/local-backend.ts';
@@ -61,9 +62,19 @@ describe('the qian2021 evaluator', () => {
       { replicates: 2, seed: 1, workers: 1, options: { ...DEFAULT_OPTIONS, parameters: { ev_release_hif_gain: 5 } } },
       QIAN2021_CLAIMS.filter((c) => c.id === 'F1' || c.id === 'F2'),
     );
-    const f1 = claimMetrics(direct.claims[0]!);
-    for (const k of ['F1', 'F1_p', 'F1_effect', 'F1_fold']) expect(at(5)[k]).toBe(f1[k]);
+    const f1 = claimMetrics(QIAN2021_CLAIMS.find((c) => c.id === 'F1')!, direct.claims[0]!);
+    for (const k of ['F1', 'F1_p', 'F1_effect', 'F1_diff', 'F1_fold']) expect(at(5)[k]).toBe(f1[k]);
+    expect(at(5).F1_diff).toBe(direct.claims[0]!.values['1% O2']! - direct.claims[0]!.values['21% O2']!);
+    expect(at(5).F1_fold).toBeCloseTo(direct.claims[0]!.values['1% O2']! / direct.claims[0]!.values['21% O2']!, 12);
     expect(at(5).F2).toBe(direct.claims[1]!.holds);
+  });
+
+  it('gives a difference of 0 where nothing varies and the claim cannot be tested (no p, no g, no fold)', () => {
+    // A constructed result (a test double): no cell crossed the membrane in either arm.
+    const spec = QIAN2021_CLAIMS.find((c) => c.id === 'F4a')!;
+    const result = { id: 'F4a', holds: false, effect: null, foldChange: null, pValue: null, values: { PBS: 0, 'N-GDE': 0, 'H-GDE': 0 }, comparisons: [], problem: 'transwell-migration/migrated_cells: no variation' } as unknown as ClaimResult;
+    const m = claimMetrics(spec, result);
+    expect(m).toEqual({ F4a: false, F4a_p: NaN, F4a_nlog10p: NaN, F4a_effect: NaN, F4a_diff: 0, F4a_fold: NaN });
   });
 
   it('checks parameters, claims, assays and outputs, with positions and "did you mean"', async () => {

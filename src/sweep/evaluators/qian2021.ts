@@ -9,6 +9,9 @@
  *   X_nlog10p   −log10 X_p, with p below 1e-300 counted as 1e-300 (a continuous output for Morris)
  *   X_effect    Hedges' g of its first comparison (arm vs the arm it is compared with; negative for
  *               claims that a readout falls), NaN when not testable
+ *   X_diff      difference of the arm means of its first comparison (the arm the claim is about minus
+ *               the arm it is compared with), in the readout's unit; defined whenever the assay ran —
+ *               also when no replicate varies (0 when nothing differs) — so Morris can always use it
  *   X_fold      fold change of its first comparison (mean of the arm / mean of the other), NaN when
  *               the other arm's mean is 0 or not testable
  * and `claims_held`, the number of the selected claims that hold.
@@ -57,7 +60,7 @@ const definitionSchema = z.strictObject({
 type Definition = z.infer<typeof definitionSchema>;
 
 /** Output suffixes per claim (the bare id is `holds`). */
-export const CLAIM_OUTPUTS = ['', '_p', '_nlog10p', '_effect', '_fold'] as const;
+export const CLAIM_OUTPUTS = ['', '_p', '_nlog10p', '_effect', '_diff', '_fold'] as const;
 export const CLAIMS_HELD = 'claims_held';
 const P_FLOOR = 1e-300;
 
@@ -65,8 +68,16 @@ function claimAssays(c: ClaimSpec): string[] {
   return [...new Set(c.tests.map((t) => t.assay))];
 }
 
+/** The difference of arm means of a claim's first comparison (NaN when its assay did not run). */
+function firstDifference(spec: ClaimSpec, r: ClaimResult): number {
+  const e = spec.tests[0]?.expect[0];
+  const a = e === undefined ? undefined : r.values[e.arm];
+  const b = e === undefined ? undefined : r.values[e.than];
+  return a === undefined || b === undefined ? NaN : a - b;
+}
+
 /** The outputs of one claim result, by name. */
-export function claimMetrics(r: ClaimResult): Metrics {
+export function claimMetrics(spec: ClaimSpec, r: ClaimResult): Metrics {
   const p = r.pValue ?? NaN;
   const num = (x: number | null): number => x ?? NaN;
   return {
@@ -74,6 +85,7 @@ export function claimMetrics(r: ClaimResult): Metrics {
     [`${r.id}_p`]: p,
     [`${r.id}_nlog10p`]: Number.isNaN(p) ? NaN : -Math.log10(Math.max(p, P_FLOOR)),
     [`${r.id}_effect`]: num(r.effect),
+    [`${r.id}_diff`]: firstDifference(spec, r),
     [`${r.id}_fold`]: num(r.foldChange),
   };
 }
@@ -94,7 +106,7 @@ function nameIssues(src: Parameters<EvaluatorModule['prepare']>[0]['src'], key: 
 
 export const evaluatorModule: EvaluatorModule = {
   name: 'qian2021',
-  description: 'the seed reproduction (reproduce qian2021) with the point\'s parameters as model overrides; outputs per claim: holds, p, −log10 p, Hedges\' g, fold change',
+  description: 'the seed reproduction (reproduce qian2021) with the point\'s parameters as model overrides; outputs per claim: holds, p, −log10 p, Hedges\' g, difference of means, fold change',
   prepare({ options, metrics, src }) {
     const model = loadModel();
     const parameters = Object.keys(model.values);
@@ -126,8 +138,8 @@ export const evaluatorModule: EvaluatorModule = {
       if (m.at !== undefined) issues.push(issueAt(src, ['metrics', i, 'at'], 'the qian2021 evaluator has no time series: its outputs are per claim (remove at)'));
       if (!outputs.includes(m.column)) {
         const near = closestName(m.column, outputs);
-        const other = ids.includes(m.column.replace(/_(p|nlog10p|effect|fold)$/, '')) ? ` (claim ${m.column.replace(/_(p|nlog10p|effect|fold)$/, '')} is not among the selected claims)` : '';
-        issues.push(issueAt(src, ['metrics', i], `"${m.column}" is not an output of the qian2021 evaluator${other}${near ? `; did you mean "${near}"?` : ''}; outputs per claim X: X (holds), X_p, X_nlog10p, X_effect, X_fold, and ${CLAIMS_HELD}`));
+        const other = ids.includes(m.column.replace(/_(p|nlog10p|effect|diff|fold)$/, '')) ? ` (claim ${m.column.replace(/_(p|nlog10p|effect|diff|fold)$/, '')} is not among the selected claims)` : '';
+        issues.push(issueAt(src, ['metrics', i], `"${m.column}" is not an output of the qian2021 evaluator${other}${near ? `; did you mean "${near}"?` : ''}; outputs per claim X: X (holds), X_p, X_nlog10p, X_effect, X_diff, X_fold, and ${CLAIMS_HELD}`));
       }
     });
     const text = modelText();
@@ -159,7 +171,7 @@ export const evaluatorModule: EvaluatorModule = {
           claims,
         );
         const all: Metrics = { [CLAIMS_HELD]: rep.claims.filter((c) => c.holds).length };
-        for (const c of rep.claims) Object.assign(all, claimMetrics(c));
+        rep.claims.forEach((c, i) => Object.assign(all, claimMetrics(claims[i]!, c)));
         const out: Record<string, MetricValue> = {};
         for (const m of definition.metrics) {
           const v = all[m.column];
