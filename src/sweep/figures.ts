@@ -118,9 +118,9 @@ export interface OverviewCell {
 
 /** Parameters (rows, in the given order) × metrics (columns): one colour per cell in [0, 1]. */
 export function morrisOverviewSpec(title: string, legend: string, parameters: readonly string[], metrics: readonly string[], cells: readonly OverviewCell[]): VegaLiteSpec {
-  const small = metrics.length * parameters.length <= 120;
+  const small = metrics.length * parameters.length <= 200;
   const x = { field: 'metric', type: 'nominal', sort: [...metrics], axis: { title: null, labelAngle: -50, labelLimit: 160 } } as const;
-  const y = { field: 'parameter', type: 'nominal', sort: [...parameters], axis: { title: null, labelLimit: 220 } } as const;
+  const y = { field: 'parameter', type: 'nominal', sort: [...parameters], axis: { title: null, labelLimit: 300 } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
