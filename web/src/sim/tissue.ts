@@ -1,11 +1,13 @@
 /**
- * The tissue view in deck.gl, free of the UI framework: cells as a ScatterplotLayer fed with
- * binary attributes (positions, radii and colours as typed arrays, so 10^5 cells upload in one
- * go), over a field drawn as a BitmapLayer; orthographic, y up, in µm; pan and zoom with mouse,
- * touch or keyboard (arrows, +/-).
+ * The tissue view, free of the UI framework: deck.gl holds the view (orthographic, y up, in µm;
+ * pan and zoom with mouse, touch or keyboard — arrows, +/-) and draws the field as a BitmapLayer;
+ * the cells are WebGL2 point sprites on a canvas laid over it (cell-points.ts: positions, radii and
+ * colours as typed arrays, 10^5 cells in one upload and one draw call), redrawn from deck's
+ * viewport after each of its frames.
  */
 import { Deck, OrthographicView, type OrthographicViewState } from '@deck.gl/core';
-import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { BitmapLayer } from '@deck.gl/layers';
+import { createCellPoints, maxZoomFor, pointTransform } from './cell-points.ts';
 import { blues, rangeOf, viridis } from './colormap.ts';
 
 export interface CellsData {
@@ -58,7 +60,6 @@ function fieldCanvas(f: FieldData): { canvas: HTMLCanvasElement; range: [number,
 export function createTissueView(container: HTMLDivElement): TissueView {
   let width = 1;
   let height = 1;
-  let cellsLayer: ScatterplotLayer | null = null;
   let fieldLayer: BitmapLayer | null = null;
   let fieldSize: [number, number] = [1, 1];
   // Instrumentation read by the scale test: frames drawn (data-frames) and, per cell update, the
@@ -66,11 +67,30 @@ export function createTissueView(container: HTMLDivElement): TissueView {
   // (performance measure "exoscape:cells-drawn").
   let frames = 0;
   let pendingDraw = false;
+  const overlay = document.createElement('canvas');
+  overlay.className = 'tissue-cells';
+  overlay.setAttribute('aria-hidden', 'true');
+  overlay.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;pointer-events:none;z-index:1';
+  const points = createCellPoints(overlay);
+  const dpr = (): number => window.devicePixelRatio || 1;
+  // Cells grow to about 12 µm in radius; beyond the zoom where one would exceed the largest point
+  // size, points would be clamped (drawn smaller than the cell), so the view stops zooming there.
+  const MAX_CELL_RADIUS_UM = 12;
   const fitView = (): OrthographicViewState => {
     const w = container.clientWidth || 400;
     const h = container.clientHeight || 400;
     const zoom = Math.log2(Math.min(w / width, h / height) * 0.95);
-    return { target: [width / 2, height / 2, 0], zoom, minZoom: zoom - 2, maxZoom: zoom + 6 };
+    const cap = maxZoomFor(MAX_CELL_RADIUS_UM, points.maxPointPx, dpr());
+    return { target: [width / 2, height / 2, 0], zoom, minZoom: zoom - 2, maxZoom: Math.max(zoom, Math.min(zoom + 6, cap)) };
+  };
+  let deckRef: Deck<OrthographicView> | null = null;
+  const drawCells = (): void => {
+    const viewport = deckRef?.getViewports()[0];
+    if (!viewport) return;
+    const w = container.clientWidth || viewport.width;
+    const h = container.clientHeight || viewport.height;
+    points.resize(w, h, dpr());
+    points.draw(pointTransform(viewport.project([0, 0]), viewport.project([1, 1]), viewport.width, viewport.height, dpr()));
   };
   const deck = new Deck<OrthographicView>({
     parent: container,
@@ -79,6 +99,7 @@ export function createTissueView(container: HTMLDivElement): TissueView {
     layers: [],
     getCursor: ({ isDragging }) => (isDragging ? 'grabbing' : 'grab'),
     onAfterRender: () => {
+      drawCells();
       frames++;
       container.dataset.frames = String(frames);
       if (pendingDraw) {
@@ -87,8 +108,11 @@ export function createTissueView(container: HTMLDivElement): TissueView {
       }
     },
   });
+  deckRef = deck;
+  container.appendChild(overlay);
   const redraw = (): void => {
-    deck.setProps({ layers: [fieldLayer, cellsLayer].filter((l) => l !== null) });
+    deck.setProps({ layers: fieldLayer === null ? [] : [fieldLayer] });
+    deck.redraw('tissue data');
   };
   return {
     setDomain(w, h) {
@@ -99,7 +123,7 @@ export function createTissueView(container: HTMLDivElement): TissueView {
     },
     setCells(cells) {
       if (cells === null) {
-        cellsLayer = null;
+        points.setCells(new Float32Array(0), new Float32Array(0), new Uint8Array(0), 0);
         redraw();
         return null;
       }
@@ -120,14 +144,7 @@ export function createTissueView(container: HTMLDivElement): TissueView {
       }
       performance.mark('exoscape:cells-set');
       pendingDraw = true;
-      cellsLayer = new ScatterplotLayer({
-        id: 'cells',
-        data: { length: n, attributes: { getPosition: { value: positions, size: 2 }, getRadius: { value: data.subarray(2 * n, 3 * n), size: 1 }, getFillColor: { value: colours, size: 4, normalized: true } } },
-        radiusUnits: 'common',
-        stroked: false,
-        // new arrays each frame: tell deck.gl to upload them
-        updateTriggers: { getPosition: data, getRadius: data, getFillColor: data },
-      });
+      points.setCells(positions, data.subarray(2 * n, 3 * n), colours, n);
       redraw();
       return range;
     },
@@ -144,6 +161,8 @@ export function createTissueView(container: HTMLDivElement): TissueView {
       return range;
     },
     destroy() {
+      points.destroy();
+      overlay.remove();
       deck.finalize();
     },
   };
