@@ -2,27 +2,30 @@
 import type { ClaimResult } from './claims.ts';
 import { num, pValue } from './format.ts';
 
-/** `{ claims: [ { id, statement, holds, effect, pValue, arms, values } ] }` plus detail fields. */
-export function claimsJson(claims: readonly ClaimResult[]): { claims: Record<string, unknown>[] } {
+/** One claim as `reproduce --json` writes it: id, statement, holds, effect, pValue, arms, values, then detail fields. */
+export function claimRecord(c: ClaimResult) {
   return {
-    claims: claims.map((c) => ({
-      id: c.id,
-      statement: c.statement,
-      holds: c.holds,
-      effect: c.effect,
-      pValue: c.pValue,
-      arms: c.arms,
-      values: c.values,
-      finding: c.finding,
-      figure: c.figure,
-      criterion: c.criterion,
-      foldChange: c.foldChange,
-      comparisons: c.comparisons,
-      check: c.checkDetail,
-      requires: c.requires,
-      problem: c.problem,
-    })),
+    id: c.id,
+    statement: c.statement,
+    holds: c.holds,
+    effect: c.effect,
+    pValue: c.pValue,
+    arms: c.arms,
+    values: c.values,
+    finding: c.finding,
+    figure: c.figure,
+    criterion: c.criterion,
+    foldChange: c.foldChange,
+    comparisons: c.comparisons,
+    check: c.checkDetail,
+    requires: c.requires,
+    problem: c.problem,
   };
+}
+
+/** `{ claims: [ { id, statement, holds, effect, pValue, arms, values } ] }` plus detail fields. */
+export function claimsJson(claims: readonly ClaimResult[]): { claims: ReturnType<typeof claimRecord>[] } {
+  return { claims: claims.map(claimRecord) };
 }
 
 function wrap(text: string, width: number): string[] {

@@ -7,6 +7,7 @@
  * experiments that were executing are marked `interrupted` (submitting the same request again gives
  * the same values — they depend only on the seed).
  */
+import { Listeners } from '../listeners.ts';
 import { readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -49,13 +50,14 @@ export class ExperimentService {
   private readonly opts: ExperimentServiceOptions;
   private readonly queue: { id: string; ticket: number }[] = [];
   private readonly active = new Map<string, Active>();
-  private readonly listeners = new Map<string, Set<(e: ExperimentEvent) => void>>();
+  private readonly listeners: Listeners<ExperimentEvent>;
   private readonly slots: WorkSlots;
   private closed = false;
 
   private constructor(opts: ExperimentServiceOptions, registry: ExperimentRegistry) {
     this.opts = opts;
     this.registry = registry;
+    this.listeners = new Listeners<ExperimentEvent>((message) => { opts.log(`exoscape serve: an experiment listener failed: ${message}`); });
     this.slots = opts.slots ?? new WorkSlots(opts.limits.concurrentRuns);
     this.slots.register({ oldest: () => (this.closed ? undefined : this.queue[0]?.ticket), startNext: () => this.startNext() });
   }
@@ -141,13 +143,7 @@ export class ExperimentService {
 
   /** Listen to one experiment's events; returns the function that stops listening. */
   subscribe(id: string, listener: (e: ExperimentEvent) => void): () => void {
-    let set = this.listeners.get(id);
-    if (!set) this.listeners.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(id);
-    };
+    return this.listeners.subscribe(id, listener);
   }
 
   /** Stop taking work; executing experiments stop now and are kept as `interrupted`. */
@@ -163,13 +159,7 @@ export class ExperimentService {
   }
 
   private emit(id: string, e: ExperimentEvent): void {
-    for (const l of this.listeners.get(id) ?? []) {
-      try {
-        l(e);
-      } catch (err) {
-        this.opts.log(`exoscape serve: an experiment listener failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    this.listeners.emit(id, e);
   }
 
   private async setStatus(r: ExperimentRecord, status: ExperimentStatus, patch: Partial<ExperimentRecord> = {}): Promise<void> {

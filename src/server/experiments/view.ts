@@ -6,29 +6,14 @@
  */
 import { valuesByArm } from '../../experiments/analysis.ts';
 import type { ClaimResult } from '../../experiments/claims.ts';
+import { claimRecord } from '../../experiments/claims-format.ts';
 import { allFigures, type FigureSpec } from '../../experiments/report/figures.ts';
 import type { ClaimView, ExperimentView } from './api-types.ts';
 import type { StoredExperiment } from './worker-protocol.ts';
 
-/** One claim as `claimsJson` (src/experiments/claims-format.ts) writes it, typed; the tests check the two agree. */
+/** One claim as `reproduce --json` writes it (claimRecord), checked against the API's declared type. */
 export function claimView(c: ClaimResult): ClaimView {
-  return {
-    id: c.id,
-    statement: c.statement,
-    holds: c.holds,
-    effect: c.effect,
-    pValue: c.pValue,
-    arms: c.arms,
-    values: c.values,
-    finding: c.finding,
-    figure: c.figure,
-    criterion: c.criterion,
-    foldChange: c.foldChange,
-    comparisons: c.comparisons,
-    check: c.checkDetail,
-    requires: c.requires,
-    problem: c.problem,
-  };
+  return claimRecord(c);
 }
 
 export function experimentView(stored: StoredExperiment): ExperimentView {

@@ -9,6 +9,7 @@
  * continues from that checkpoint (work since the last output time is recomputed, and the final
  * state is the same as without the pause). Cancel stops a run for good.
  */
+import { Listeners } from '../listeners.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isUserError } from '../../common/errors.ts';
@@ -66,13 +67,14 @@ export class RunService {
   /** Waiting runs in order, each with its ticket from the shared slots. */
   private readonly queue: { id: string; ticket: number }[] = [];
   private readonly active = new Map<string, Active>();
-  private readonly listeners = new Map<string, Set<(e: RunEvent) => void>>();
+  private readonly listeners: Listeners<RunEvent>;
   private readonly slots: WorkSlots;
   private closed = false;
 
   private constructor(opts: RunServiceOptions, registry: RunRegistry) {
     this.opts = opts;
     this.registry = registry;
+    this.listeners = new Listeners<RunEvent>((message) => { opts.log(`exoscape serve: a run listener failed: ${message}`); });
     this.slots = opts.slots ?? new WorkSlots(opts.limits.concurrentRuns);
     this.slots.register({ oldest: () => (this.closed ? undefined : this.queue[0]?.ticket), startNext: () => this.startNext() });
   }
@@ -191,13 +193,7 @@ export class RunService {
 
   /** Listen to one run's events; returns the function that stops listening. */
   subscribe(id: string, listener: (e: RunEvent) => void): () => void {
-    let set = this.listeners.get(id);
-    if (!set) this.listeners.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(id);
-    };
+    return this.listeners.subscribe(id, listener);
   }
 
   /** Stop taking work; executing runs stop at their next step and become `interrupted` (resumable). */
@@ -213,13 +209,7 @@ export class RunService {
   }
 
   private emit(id: string, e: RunEvent): void {
-    for (const l of this.listeners.get(id) ?? []) {
-      try {
-        l(e);
-      } catch (err) {
-        this.opts.log(`exoscape serve: a run listener failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    this.listeners.emit(id, e);
   }
 
   private async setStatus(r: RunRecord, status: RunStatus, patch: Partial<RunRecord> = {}): Promise<void> {
