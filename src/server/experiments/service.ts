@@ -7,7 +7,6 @@
  * experiments that were executing are marked `interrupted` (submitting the same request again gives
  * the same values — they depend only on the seed).
  */
-import { Listeners } from '../listeners.ts';
 import { readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,6 +14,7 @@ import { isUserError } from '../../common/errors.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
 import { DEFAULT_OPTIONS, type AssayOptions } from '../../experiments/types.ts';
 import { ApiError } from '../errors.ts';
+import { Listeners } from '../listeners.ts';
 import { newId } from '../ids.ts';
 import type { ServerLimits } from '../limits.ts';
 import { WorkSlots } from '../slots.ts';

@@ -9,13 +9,13 @@
  * continues from that checkpoint (work since the last output time is recomputed, and the final
  * state is the same as without the pause). Cancel stops a run for good.
  */
-import { Listeners } from '../listeners.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isUserError } from '../../common/errors.ts';
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import type { RunFrame, RunOptions, RunProgress, RunSummary } from '../../sim/run.ts';
 import { ApiError } from '../errors.ts';
+import { Listeners } from '../listeners.ts';
 import { newId } from '../ids.ts';
 import type { ScenarioSize, ServerLimits } from '../limits.ts';
 import { WorkSlots } from '../slots.ts';

@@ -63,7 +63,7 @@ export function createTissueView(container: HTMLDivElement): TissueView {
   let fieldLayer: BitmapLayer | null = null;
   let fieldSize: [number, number] = [1, 1];
   // Instrumentation read by the scale test: frames drawn (data-frames) and, per cell update, the
-  // time from handing the arrays to deck.gl to the end of the next drawn frame
+  // time from handing the arrays to the renderer to the end of the next drawn frame
   // (performance measure "exoscape:cells-drawn").
   let frames = 0;
   let pendingDraw = false;
