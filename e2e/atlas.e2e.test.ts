@@ -1,25 +1,21 @@
 /** The atlas explorer in Chromium: open the app, search, open a relation, find hypoxia → invasion. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildWeb, launchChromium, screenshot, startServer, watchConsole, type ServerProcess } from './harness.ts';
+import { type App, closeApp, openApp, screenshot, type ServerProcess, watchConsole } from './harness.ts';
 
+let app: App | undefined;
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
-let problems: string[] = [];
+const problems: string[] = [];
 
 beforeAll(async () => {
-  const web = await buildWeb('atlas');
-  server = await startServer(['--web-root', web]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  problems = watchConsole(page);
+  app = await openApp('atlas', problems);
+  ({ server, browser, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  const code = await server?.stop();
-  expect(code).toBe(0);
+  expect(await closeApp(app)).toBe(0);
 });
 
 describe('atlas explorer (Chromium)', () => {

@@ -5,26 +5,22 @@
  * its address, and set up the reproduction; keyboard reachable, no console errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildWeb, launchChromium, screenshot, startServer, watchConsole, type ServerProcess } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { type App, closeApp, openApp, screenshot, type ServerProcess } from './harness.ts';
 
+let app: App | undefined;
 let server: ServerProcess | undefined;
-let browser: Browser | undefined;
 let page: Page;
 const problems: string[] = [];
 let experimentId = '';
 
 beforeAll(async () => {
-  const web = await buildWeb('experiments');
-  server = await startServer(['--web-root', web]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  watchConsole(page, problems);
+  app = await openApp('experiments', problems);
+  ({ server, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop()).toBe(0);
+  expect(await closeApp(app)).toBe(0);
 });
 
 interface ApiExperiment {

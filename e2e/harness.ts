@@ -101,3 +101,28 @@ export async function countPixels(png: Buffer, pick: (r: number, g: number, b: n
   for (let i = 0; i < data.length; i += 4) if (pick(data[i]!, data[i + 1]!, data[i + 2]!)) matching++;
   return { matching, total: data.length / 4 };
 }
+
+export interface App {
+  server: ServerProcess;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The app as a test meets it: the web app built under `name`, `exoscape serve` on it (plus
+ * `serverArgs`), and a laptop-sized Chromium page whose console errors go into `problems`.
+ */
+export async function openApp(name: string, problems: string[], serverArgs: string[] = []): Promise<App> {
+  const web = await buildWeb(name);
+  const server = await startServer(['--web-root', web, ...serverArgs]);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  watchConsole(page, problems);
+  return { server, browser, page };
+}
+
+/** Close the browser and stop the server; returns the server's exit code. */
+export async function closeApp(app: App | undefined): Promise<number | null | undefined> {
+  await app?.browser.close();
+  return app?.server.stop();
+}

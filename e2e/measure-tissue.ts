@@ -3,14 +3,12 @@
  * Chromium). Prints one JSON line per size. On this machine WebGL is software (SwiftShader) on
  * 2 shared cores, so frame rates are far below a laptop GPU's.
  */
-import { buildWeb, launchChromium, startServer } from './harness.ts';
+import { closeApp, openApp } from './harness.ts';
 import { measureTissue } from './tissue-measure.ts';
 
-const web = await buildWeb('measure');
-const server = await startServer(['--web-root', web, '--max-cells', '150000']);
-const browser = await launchChromium();
+const app = await openApp('measure', [], ['--max-cells', '150000']);
 try {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const { page, server } = app;
   const renderer = await page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2');
     const ext = gl?.getExtension('WEBGL_debug_renderer_info');
@@ -18,6 +16,5 @@ try {
   });
   for (const n of [10_000, 100_000]) console.log(JSON.stringify({ ...(await measureTissue(page, server.url, n, `measure-${n}`)), renderer }));
 } finally {
-  await browser.close();
-  await server.stop();
+  await closeApp(app);
 }

@@ -3,25 +3,21 @@
  * a run shows live progress, pauses and resumes, finishes, and its tissue and time series draw.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildWeb, countPixels, launchChromium, screenshot, startServer, watchConsole, type ServerProcess } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { type App, closeApp, countPixels, openApp, screenshot, type ServerProcess } from './harness.ts';
 
+let app: App | undefined;
 let server: ServerProcess | undefined;
-let browser: Browser | undefined;
 let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  const web = await buildWeb('simulate');
-  server = await startServer(['--web-root', web]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  watchConsole(page, problems);
+  app = await openApp('simulate', problems);
+  ({ server, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop()).toBe(0);
+  expect(await closeApp(app)).toBe(0);
 });
 
 /** viridis-like: not white, not grey, not the blue field ramp's pale end. */

@@ -4,26 +4,22 @@
  * software here.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildWeb, launchChromium, startServer, watchConsole, type ServerProcess } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { type App, closeApp, openApp, type ServerProcess } from './harness.ts';
 import { measureTissue } from './tissue-measure.ts';
 
+let app: App | undefined;
 let server: ServerProcess | undefined;
-let browser: Browser | undefined;
 let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  const web = await buildWeb('scale');
-  server = await startServer(['--web-root', web]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  watchConsole(page, problems);
+  app = await openApp('scale', problems);
+  ({ server, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop()).toBe(0);
+  expect(await closeApp(app)).toBe(0);
 });
 
 describe('tissue view with 10^4 cells (Chromium)', () => {

@@ -5,13 +5,13 @@
  * claims and figure specs. Experiments persist in the server's data directory.
  */
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { allArms } from '../experiments/arms.ts';
 import { protocolParameters } from '../experiments/protocol-table.ts';
 import { QIAN2021_CLAIMS, qian2021Plans } from '../experiments/qian2021.ts';
 import { ASSAYS } from '../experiments/registry.ts';
 import { DEFAULT_OPTIONS } from '../experiments/types.ts';
 import { ApiError } from './errors.ts';
+import { streamJobEvents } from './event-stream.ts';
 import type { ServerLimits } from './limits.ts';
 import { queryOf } from './params.ts';
 import type { AssayCatalog } from './experiments/api-types.ts';
@@ -88,43 +88,13 @@ export function experimentRoutes(experiments: ExperimentService | undefined, lim
     const s = svc();
     const id = c.req.param('id');
     const experiment = s.get(id);
-    return streamSSE(c, async (stream) => {
-      const pending: ExperimentEvent[] = [];
-      let wake: (() => void) | undefined;
-      let done = false;
-      const unsubscribe = s.subscribe(id, (e) => {
-        pending.push(e);
-        wake?.();
-      });
-      stream.onAbort(() => {
-        done = true;
-        wake?.();
-      });
-      try {
-        await stream.writeSSE({ event: 'status', data: JSON.stringify(experiment) });
-        if (experiment.progress !== null && !FINAL_EXPERIMENT_STATUSES.has(experiment.status)) await stream.writeSSE({ event: 'progress', data: JSON.stringify(experiment.progress) });
-        done ||= FINAL_EXPERIMENT_STATUSES.has(experiment.status);
-        while (!done) {
-          const e = pending.shift();
-          if (e === undefined) {
-            const timer = { id: undefined as ReturnType<typeof setTimeout> | undefined };
-            const woke = await new Promise<boolean>((res) => {
-              wake = () => { res(true); };
-              timer.id = setTimeout(() => { res(false); }, 15_000);
-            });
-            clearTimeout(timer.id);
-            wake = undefined;
-            if (!woke) await stream.write(': keep-alive\n\n');
-            continue;
-          }
-          if (e.type === 'status') {
-            await stream.writeSSE({ event: 'status', data: JSON.stringify(e.experiment) });
-            if (FINAL_EXPERIMENT_STATUSES.has(e.experiment.status)) done = true;
-          } else await stream.writeSSE({ event: 'progress', data: JSON.stringify(e.progress) });
-        }
-      } finally {
-        unsubscribe();
-      }
+    const ended = FINAL_EXPERIMENT_STATUSES.has(experiment.status);
+    return streamJobEvents<ExperimentEvent>(c, {
+      subscribe: (listener) => s.subscribe(id, listener),
+      initial: [{ event: 'status', data: experiment }, ...(experiment.progress !== null && !ended ? [{ event: 'progress', data: experiment.progress }] : [])],
+      ended,
+      message: (e) => (e.type === 'status' ? { event: 'status', data: e.experiment } : { event: 'progress', data: e.progress }),
+      isFinal: (e) => e.type === 'status' && FINAL_EXPERIMENT_STATUSES.has(e.experiment.status),
     });
   });
 

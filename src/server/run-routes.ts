@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { Atlas } from '../atlas/atlas.ts';
 import { runLayout } from '../io/results/layout.ts';
 import { readTimeSeries } from '../io/results/reader.ts';
 import { ApiError } from './errors.ts';
+import { streamJobEvents } from './event-stream.ts';
 import { limitIssues, scenarioSize, type ServerLimits } from './limits.ts';
 import { queryOf } from './params.ts';
 import { parseSubmitted, readScenarioRequest } from './scenario-input.ts';
@@ -85,44 +85,12 @@ export function runRoutes(runs: RunService | undefined, atlas: Atlas, examplesDi
     const s = svc();
     const id = c.req.param('id');
     const run = s.get(id);
-    return streamSSE(c, async (stream) => {
-      const pending: RunEvent[] = [];
-      let wake: (() => void) | undefined;
-      let done = false;
-      const idle = (): boolean => pending.length === 0 && !done;
-      const unsubscribe = s.subscribe(id, (e) => {
-        pending.push(e);
-        wake?.();
-      });
-      stream.onAbort(() => {
-        done = true;
-        wake?.();
-      });
-      try {
-        await stream.writeSSE({ event: 'status', data: JSON.stringify(publicRun(run)) });
-        done ||= FINAL_STATUSES.has(run.status);
-        while (!done) {
-          if (pending.length === 0) {
-            const timer = { id: undefined as ReturnType<typeof setTimeout> | undefined };
-            await new Promise<void>((res) => {
-              wake = res;
-              timer.id = setTimeout(res, 15_000);
-            });
-            clearTimeout(timer.id);
-            wake = undefined;
-            if (idle()) await stream.write(': keep-alive\n\n');
-            continue;
-          }
-          const e = pending.shift()!;
-          if (e.type === 'status') {
-            await stream.writeSSE({ event: 'status', data: JSON.stringify(e.run) });
-            if (FINAL_STATUSES.has(e.run.status)) done = true;
-          } else if (e.type === 'progress') await stream.writeSSE({ event: 'progress', data: JSON.stringify(e.progress) });
-          else await stream.writeSSE({ event: 'frame', data: JSON.stringify({ timeMin: e.timeMin, cells: e.cells }) });
-        }
-      } finally {
-        unsubscribe();
-      }
+    return streamJobEvents<RunEvent>(c, {
+      subscribe: (listener) => s.subscribe(id, listener),
+      initial: [{ event: 'status', data: publicRun(run) }],
+      ended: FINAL_STATUSES.has(run.status),
+      message: (e) => (e.type === 'status' ? { event: 'status', data: e.run } : e.type === 'progress' ? { event: 'progress', data: e.progress } : { event: 'frame', data: { timeMin: e.timeMin, cells: e.cells } }),
+      isFinal: (e) => e.type === 'status' && FINAL_STATUSES.has(e.run.status),
     });
   });
 

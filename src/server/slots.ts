@@ -67,3 +67,20 @@ export class WorkSlots {
     }
   }
 }
+
+/** An executing run or experiment as its service keeps it: why it is stopping, its abort signal, its end. */
+export interface ExecutingJob {
+  stop: string | null;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/** Stop every executing job for a server shutdown and wait until each has stopped. */
+export async function shutdownAll(jobs: Iterable<ExecutingJob>): Promise<void> {
+  const running = [...jobs];
+  for (const j of running) {
+    j.stop = 'shutdown';
+    j.controller.abort();
+  }
+  await Promise.all(running.map((j) => j.done));
+}

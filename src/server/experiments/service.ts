@@ -17,7 +17,7 @@ import { ApiError } from '../errors.ts';
 import { Listeners } from '../listeners.ts';
 import { newId } from '../ids.ts';
 import type { ServerLimits } from '../limits.ts';
-import { WorkSlots } from '../slots.ts';
+import { shutdownAll, WorkSlots } from '../slots.ts';
 import { ExperimentRegistry, FINAL_EXPERIMENT_STATUSES, type ExperimentProgress, type ExperimentRecord, type ExperimentStatus } from './registry.ts';
 import { experimentTitle, jobCount, type ExperimentRequest } from './request.ts';
 import type { ExperimentExecutor } from './worker-executor.ts';
@@ -149,12 +149,7 @@ export class ExperimentService {
   /** Stop taking work; executing experiments stop now and are kept as `interrupted`. */
   async close(): Promise<void> {
     this.closed = true;
-    const running = [...this.active.values()];
-    for (const a of running) {
-      a.stop = 'shutdown';
-      a.controller.abort();
-    }
-    await Promise.all(running.map((a) => a.done));
+    await shutdownAll(this.active.values());
     await this.registry.save();
   }
 

@@ -18,7 +18,7 @@ import { ApiError } from '../errors.ts';
 import { Listeners } from '../listeners.ts';
 import { newId } from '../ids.ts';
 import type { ScenarioSize, ServerLimits } from '../limits.ts';
-import { WorkSlots } from '../slots.ts';
+import { shutdownAll, WorkSlots } from '../slots.ts';
 import { FINAL_STATUSES, RunRegistry, type RunRecord, type RunStatus } from './registry.ts';
 import type { PublicRun } from './api-types.ts';
 
@@ -199,12 +199,7 @@ export class RunService {
   /** Stop taking work; executing runs stop at their next step and become `interrupted` (resumable). */
   async close(): Promise<void> {
     this.closed = true;
-    const running = [...this.active.values()];
-    for (const a of running) {
-      a.stop = 'shutdown';
-      a.controller.abort();
-    }
-    await Promise.all(running.map((a) => a.done));
+    await shutdownAll(this.active.values());
     await this.registry.save();
   }
 

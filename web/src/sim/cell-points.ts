@@ -6,8 +6,7 @@
  * projection shaders. Measured in Chromium with software WebGL (SwiftShader, 2 cores), a pan frame
  * took 226 ms at 10^4 cells and 1.3 s at 10^5; a plain instanced quad with a minimal shader was as
  * slow (154 ms, 1.4 s — SwiftShader's instancing is the cost), while one point per cell took
- * 22–28 ms and 36–65 ms. On a GPU every variant is fast; the points keep the view smooth where
- * there is none. The one limit of points is the largest point size (ALIASED_POINT_SIZE_RANGE,
+ * 22–28 ms and 36–65 ms. (No GPU here to compare on; the points keep the view usable without one.) The one limit of points is the largest point size (ALIASED_POINT_SIZE_RANGE,
  * ≥ 1023 px in Chromium's back-ends): maxZoomFor() caps the zoom so that no cell is drawn above it.
  */
 
