@@ -64,4 +64,17 @@ describe('exoscape reproduce', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('did you mean "qian2021"');
   });
+
+  it('rejects bad --seeds before running anything', async () => {
+    expect((await runCli(['reproduce', '--help'])).out).toContain('--seeds <list>');
+    const a = await runCli(['reproduce', 'qian2021', '--seeds', '1,x']);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('--seeds expects comma-separated integers ≥ 0 (e.g. 1,2,3), got "x"');
+    const b = await runCli(['reproduce', 'qian2021', '--seeds', '1,2,1']);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('a seed is listed twice');
+    const c = await runCli(['reproduce', 'qian2021', '--seeds', '1,2', '--seed', '3']);
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('give either --seed or --seeds, not both');
+  });
 });

@@ -14,7 +14,8 @@ import { ASSAYS, assayByName } from '../experiments/registry.ts';
 import { runExperiment } from '../experiments/experiment.ts';
 import { formatAssay } from '../experiments/format.ts';
 import { claimsJson, formatClaims } from '../experiments/claims-format.ts';
-import { reproduceQian2021 } from '../experiments/qian2021.ts';
+import { reproduceQian2021, type Reproduction } from '../experiments/qian2021.ts';
+import { formatRepeats, repeatClaims, repeatsJson } from '../experiments/repeats.ts';
 import { writeReproductionReport } from '../experiments/report/write-report.ts';
 import { loadAtlas } from '../atlas/load.ts';
 import { DEFAULT_OPTIONS, type AssayOptions } from '../experiments/types.ts';
@@ -34,6 +35,16 @@ function positive(what: string) {
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number, got "${v}"`);
     return n;
   };
+}
+
+/** `--seeds 1,2,3`: distinct base seeds, each an integer ≥ 0. */
+function seedList(v: string): number[] {
+  const parts = v.split(',').map((x) => x.trim());
+  const seeds = parts.map(Number);
+  const bad = parts.find((x, i) => x === '' || !Number.isInteger(seeds[i]) || seeds[i]! < 0);
+  if (bad !== undefined) throw new InvalidArgumentError(`--seeds expects comma-separated integers ≥ 0 (e.g. 1,2,3), got "${bad}" in "${v}"`);
+  if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError(`--seeds: a seed is listed twice in "${v}"; repeats need distinct seeds`);
+  return seeds;
 }
 
 /** `--set name=value` (repeatable): model parameter overrides. */
@@ -156,38 +167,54 @@ export function reproduceCommand(io: Io, dataDir: () => string | undefined): Com
   const cmd = new Command('reproduce')
     .description('run the assays behind a seed study\'s figures and print whether each of its findings holds in the model (claims table)')
     .argument('<study>', `study to reproduce: ${STUDIES.join(', ')}`)
-    .option('--report <dir>', 'also write a self-contained HTML report with figures (SVG, PNG), claims.json and results.json into DIR');
+    .option('--report <dir>', 'also write a self-contained HTML report with figures (SVG, PNG), claims.json and results.json into DIR')
+    .option('--seeds <list>', 'repeat the whole reproduction at each of these base seeds (e.g. 1,2,3: independent experiments); a claim holds when it holds at every seed', seedList);
   commonAssayOptions(cmd, 4)
-    .addHelpText('after', '\nExamples:\n  exoscape reproduce qian2021\n  exoscape reproduce qian2021 --replicates 6 --report results/qian2021\n  exoscape reproduce qian2021 --set frk_max_repression=0 --json    # cut the miR-1246 ⊣ FRK link\n')
-    .action(async (study: string, o: CommonOptions & { report?: string }) => {
+    .addHelpText('after', '\nExamples:\n  exoscape reproduce qian2021\n  exoscape reproduce qian2021 --replicates 6 --report results/qian2021\n  exoscape reproduce qian2021 --seeds 1,2,3        # three independent repeats: which claims are robust\n  exoscape reproduce qian2021 --set frk_max_repression=0 --json    # cut the miR-1246 ⊣ FRK link\n')
+    .action(async (study: string, o: CommonOptions & { report?: string; seeds?: number[] }) => {
       if (!(STUDIES as readonly string[]).includes(study)) {
         const near = closestName(study, STUDIES);
         throw new UserError(`reproduce: unknown study "${study}"${near ? `; did you mean "${near}"?` : ''} — studies: ${STUDIES.join(', ')}`);
       }
+      if (o.seeds !== undefined && cmd.getOptionValueSource('seed') === 'cli') throw new UserError('reproduce: give either --seed or --seeds, not both');
+      const seeds = o.seeds ?? [o.seed];
       // A report shows a snapshot of replicate 1 of each arm of the spatial assays.
       const options = { ...assayOptionsFrom(o), snapshots: o.report !== undefined };
       const d = dataDir();
       // Load the atlas first when a report is asked for, so a bad data directory fails before the run.
       const atlas = o.report !== undefined ? loadAtlas(d !== undefined ? { dataDir: d } : {}) : undefined;
-      const bar = progress(io, o.json === true, study);
-      let rep;
-      try {
-        rep = await reproduceQian2021({ replicates: o.replicates, seed: o.seed, workers: o.workers, options, onProgress: bar.onProgress });
-      } finally {
-        bar.stop();
+      const reps: Reproduction[] = [];
+      for (const [k, seed] of seeds.entries()) {
+        const bar = progress(io, o.json === true, seeds.length > 1 ? `${study} seed ${seed} (${k + 1}/${seeds.length})` : study);
+        try {
+          // Snapshots (for the report's figures) only from the first seed's run.
+          reps.push(await reproduceQian2021({ replicates: o.replicates, seed, workers: o.workers, options: { ...options, snapshots: options.snapshots && k === 0 }, onProgress: bar.onProgress }));
+        } finally {
+          bar.stop();
+        }
       }
+      const rep = reps[0]!;
+      const repeats = seeds.length > 1 ? repeatClaims(seeds, reps.map((r) => r.claims)) : undefined;
+      const wall = reps.reduce((a, r) => a + r.experiment.wallSeconds, 0);
+      const cpu = reps.reduce((a, r) => a + r.experiment.cpuSeconds, 0);
       let written: string[] = [];
       if (o.report !== undefined && atlas !== undefined) {
-        written = await writeReproductionReport(resolve(io.cwd, o.report), rep, { model: loadModel(undefined, { atlas }), atlas, date: new Date().toISOString() });
+        written = await writeReproductionReport(resolve(io.cwd, o.report), rep, { model: loadModel(undefined, { atlas }), atlas, date: new Date().toISOString(), ...(repeats !== undefined ? { repeats, wallSeconds: wall, cpuSeconds: cpu } : {}) });
       }
       if (o.json === true) {
-        printJson(io, { ...claimsJson(rep.claims), run: { replicates: rep.experiment.replicates, seed: rep.experiment.seed, workers: rep.experiment.workers, wallSeconds: rep.experiment.wallSeconds, cpuSeconds: rep.experiment.cpuSeconds, codeVersion: rep.experiment.codeVersion, parameters: options.parameters, report: o.report !== undefined ? resolve(io.cwd, o.report, 'index.html') : null } });
+        const run = { replicates: rep.experiment.replicates, seed: rep.experiment.seed, ...(repeats !== undefined ? { seeds } : {}), workers: rep.experiment.workers, wallSeconds: wall, cpuSeconds: cpu, codeVersion: rep.experiment.codeVersion, parameters: options.parameters, report: o.report !== undefined ? resolve(io.cwd, o.report, 'index.html') : null };
+        printJson(io, { ...(repeats !== undefined ? repeatsJson(repeats) : claimsJson(rep.claims)), run });
         return;
       }
-      io.out(`Qian et al. 2021 (Lab Invest): ${rep.experiment.assays.length} assays, n = ${rep.experiment.replicates} replicates per arm, seed ${rep.experiment.seed}\n\n`);
-      io.out(formatClaims(rep.claims));
-      io.out(`${rep.experiment.wallSeconds.toFixed(0)} s wall on ${rep.experiment.workers} worker(s), ${rep.experiment.cpuSeconds.toFixed(0)} s CPU; code ${rep.experiment.codeVersion}\n`);
-      if (written.length > 0) io.out(`Report: ${resolve(io.cwd, o.report!, 'index.html')} (${written.length} files)\n`);
+      if (repeats !== undefined) {
+        io.out(`Qian et al. 2021 (Lab Invest): ${rep.experiment.assays.length} assays, n = ${rep.experiment.replicates} replicates per arm, repeated at seeds ${seeds.join(', ')}\n\n`);
+        io.out(formatRepeats(repeats));
+      } else {
+        io.out(`Qian et al. 2021 (Lab Invest): ${rep.experiment.assays.length} assays, n = ${rep.experiment.replicates} replicates per arm, seed ${rep.experiment.seed}\n\n`);
+        io.out(formatClaims(rep.claims));
+      }
+      io.out(`${wall.toFixed(0)} s wall on ${rep.experiment.workers} worker(s), ${cpu.toFixed(0)} s CPU; code ${rep.experiment.codeVersion}\n`);
+      if (written.length > 0) io.out(`Report: ${resolve(io.cwd, o.report!, 'index.html')} (${written.length} files${repeats !== undefined ? `; figures from seed ${seeds[0]}` : ''})\n`);
     });
   return cmd;
 }

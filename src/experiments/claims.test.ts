@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AssayResult } from './analysis.ts';
 import { evaluateClaim, predictionUnderCut, type ClaimSpec } from './claims.ts';
 import { QIAN2021_CLAIMS, qian2021Plans } from './qian2021.ts';
 import { ASSAYS } from './registry.ts';
-
-/** A test double: an assay result holding typed-in replicate values (no simulation). */
-function fakeAssay(assay: string, readout: string, byArm: Record<string, number[]>): AssayResult {
-  const arms = Object.keys(byArm);
-  return {
-    assay, title: assay, figure: '', protocol: [], readouts: [{ key: readout, label: readout, unit: '', description: '' }], primary: readout, timeCourses: [],
-    arms, control: arms[0]!, replicates: 3, stats: {},
-    results: arms.flatMap((arm) => byArm[arm]!.map((v, replicate) => ({ assay, arm, replicate, seed: replicate, values: { [readout]: v }, series: {}, seconds: 0 }))),
-  };
-}
+import { fakeAssay } from './test-doubles.ts';
 
 const spec: ClaimSpec = {
   id: 'T1', finding: 4, statement: 'H above N and PBS', criterion: '', figure: '',

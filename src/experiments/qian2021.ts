@@ -175,7 +175,7 @@ export const QIAN2021_CLAIMS: readonly ClaimSpec[] = [
   {
     id: 'F7', finding: 7, figure: 'model prediction (MODEL.md §5)',
     statement: 'Blocking exosome release in the hypoxic tumour (GW4869) lowers its invasion, which its normoxic rim carries.',
-    criterion: 'infiltration at 3 days (growth taken out, as F4d): GW4869 < PBS (Welch, p < 0.05); the infiltrating_normoxic_share readout shows how much of it the normoxic rim carries. At the default parameters the effect is small (a few per cent), so whether it reaches p < 0.05 at n = 4 depends on the seed: run several seeds before trusting it (docs/experiments.md)',
+    criterion: 'infiltration at 3 days (growth taken out, as F4d): GW4869 < PBS (Welch, p < 0.05); the infiltrating_normoxic_share readout shows how much of it the normoxic rim carries. At the default parameters the effect is small (a few per cent), so whether it reaches p < 0.05 at n = 4 depends on the seed: repeat it with `reproduce --seeds 1,2,3` before trusting it (docs/experiments.md)',
     tests: [{ assay: 'orthotopic', readout: 'infiltration_um', arms: ['PBS', 'GW4869'], expect: [lower('GW4869', 'PBS')] }],
     requires: [FRK, TFAP2A],
   },

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../atlas/load.ts';
 import { loadModel } from '../../model/load-model.ts';
 import { QIAN2021_CLAIMS, reproduceQian2021 } from '../qian2021.ts';
+import { repeatClaims } from '../repeats.ts';
 import { DEFAULT_OPTIONS } from '../types.ts';
 import { writeReproductionReport } from './write-report.ts';
 
@@ -43,5 +44,24 @@ describe('reproduce --report', () => {
     for (const c of json.claims) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'statement', 'holds', 'effect', 'pValue', 'arms', 'values']));
     expect(existsSync(join(dir, 'results.json'))).toBe(true);
     expect(files.length).toBe(figs.length + 3);
+  }, 120_000);
+
+  it('with repeats at several seeds, gives each claim\'s verdict over every seed and every seed\'s p', async () => {
+    const claims = QIAN2021_CLAIMS.filter((c) => c.id === 'F1');
+    const options = { ...DEFAULT_OPTIONS, timeScale: 0.1 };
+    const reps = [await reproduceQian2021({ replicates: 2, seed: 5, workers: 1, options }, claims), await reproduceQian2021({ replicates: 2, seed: 6, workers: 1, options }, claims)];
+    const repeats = repeatClaims([5, 6], reps.map((r) => r.claims));
+    const atlas = loadAtlas();
+    const out = join(dir, 'repeats');
+    await writeReproductionReport(out, reps[0]!, { model: loadModel(undefined, { atlas }), atlas, date: '2026-01-01T00:00:00Z', repeats, wallSeconds: 12, cpuSeconds: 20 });
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const c = repeats[0]!;
+    expect(html).toContain(`Repeats: holds at ${c.heldAt} of 2 seeds (seed 5: ${c.repeats[0]!.holds ? 'holds' : 'does not hold'}, p = ${c.repeats[0]!.pValue!.toPrecision(2)}; seed 6:`);
+    expect(html).toContain(`${c.holds ? 1 : 0} of 1 claims hold at every one of seeds 5, 6`);
+    expect(html).toContain('--seeds 5,6');
+    expect(html).toContain('12 s wall');
+    const json = JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as { claims: { id: string; holds: boolean; heldAt: number; repeats: { seed: number }[] }[] };
+    expect(json.claims[0]).toMatchObject({ id: 'F1', holds: c.holds, heldAt: c.heldAt });
+    expect(json.claims[0]!.repeats.map((r) => r.seed)).toEqual([5, 6]);
   }, 120_000);
 });

@@ -2,7 +2,9 @@
  * `reproduce --report DIR`: a self-contained HTML report (src/report) of a reproduction — the claims
  * table, one figure per assay readout (also as SVG and PNG files), the model's rules and mechanisms
  * with their atlas evidence, every model parameter with its source or "assumed", the protocol numbers
- * (assumed), the seed and the code version — plus claims.json and results.json.
+ * (assumed), the seed and the code version — plus claims.json and results.json. With repeats
+ * (`reproduce --seeds`), the claims table gives each claim's verdict over every seed (it holds when it
+ * holds at each) and every seed's p; figures and results.json are of the first seed's run.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { valuesByArm } from '../analysis.ts';
 import { claimsJson } from '../claims-format.ts';
 import { protocolParameters } from '../protocol-table.ts';
 import type { Reproduction } from '../qian2021.ts';
+import { repeatsJson, type RepeatedClaim } from '../repeats.ts';
 import { allFigures } from './figures.ts';
 
 function shortCitation(citation: string): string {
@@ -56,6 +59,25 @@ export interface ReportContext {
   atlas: Atlas;
   /** ISO date of the run (passed in: the report never reads the clock). */
   date: string;
+  /** The same reproduction repeated at other seeds (the first is `rep`), and the time all took. */
+  repeats?: readonly RepeatedClaim[];
+  wallSeconds?: number;
+  cpuSeconds?: number;
+}
+
+function repeatNote(c: RepeatedClaim): string {
+  const per = c.repeats.map((r) => `seed ${r.seed}: ${r.problem !== null ? 'not evaluated' : `${r.holds ? 'holds' : 'does not hold'}, p = ${r.pValue === null ? '—' : r.pValue.toPrecision(2)}`}`).join('; ');
+  return `Repeats: holds at ${c.heldAt} of ${c.repeats.length} seeds (${per}).`;
+}
+
+/** The first seed's rows, with each claim's verdict over every seed. */
+function repeatedRows(rows: readonly ClaimRow[], repeats: readonly RepeatedClaim[]): ClaimRow[] {
+  return rows.map((row, i) => {
+    const c = repeats[i]!;
+    if (c.id !== row.id) throw new RangeError(`report: claim ${row.id} has no repeats`);
+    const evaluated = c.repeats.every((r) => r.problem === null);
+    return { ...row, holds: evaluated ? c.holds : null, note: `${repeatNote(c)} Values, effect and p below are seed ${c.repeats[0]!.seed}'s. ${row.note ?? ''}` };
+  });
 }
 
 /** Write the report into `dir`; returns the paths written. */
@@ -98,7 +120,10 @@ export async function writeReproductionReport(dir: string, rep: Reproduction, ct
     ...protocolParameters(rep.experiment.options).map((r) => ({ name: `protocol: ${r.name}`, value: r.value, unit: r.unit, status: 'assumed' as const, derivation: `${r.description} (protocol choice, docs/experiments.md)` })),
   ];
   const e = rep.experiment;
-  const held = rep.claims.filter((c) => c.holds).length;
+  const repeats = ctx.repeats;
+  const seeds = repeats?.[0]?.repeats.map((r) => r.seed) ?? [e.seed];
+  const held = repeats !== undefined ? repeats.filter((c) => c.holds).length : rep.claims.filter((c) => c.holds).length;
+  const heldText = repeats !== undefined ? `${held} of ${rep.claims.length} claims hold at every one of seeds ${seeds.join(', ')} (independent repeats of the whole reproduction; figures show seed ${e.seed})` : `${held} of ${rep.claims.length} claims hold`;
   const html = renderReport({
     metadata: {
       title: 'Qian et al. 2021 (Lab Invest) reproduced in exoscape: hypoxic glioma exosomes, miR-1246 / miR-10b-5p, migration and invasion',
@@ -108,21 +133,22 @@ export async function writeReproductionReport(dir: string, rep: Reproduction, ct
       extra: [
         { label: 'Model', value: `${ctx.model.file.name} (${ctx.model.path})` },
         { label: 'Replicates', value: `n = ${e.replicates} per arm (independent seeds)` },
-        { label: 'Run time', value: `${e.wallSeconds.toFixed(0)} s wall on ${e.workers} worker(s), ${e.cpuSeconds.toFixed(0)} s CPU` },
+        ...(repeats !== undefined ? [{ label: 'Repeats', value: `the whole reproduction at seeds ${seeds.join(', ')}` }] : []),
+        { label: 'Run time', value: `${(ctx.wallSeconds ?? e.wallSeconds).toFixed(0)} s wall on ${e.workers} worker(s), ${(ctx.cpuSeconds ?? e.cpuSeconds).toFixed(0)} s CPU` },
         { label: 'Doses', value: `${e.options.dose} GDEs/cell (pre-treatment), ${e.options.uptakeDose} labelled GDEs/cell (uptake)` },
         { label: 'Overrides', value: Object.keys(overrides).length === 0 ? 'none (default model)' : Object.entries(overrides).map(([k, v]) => `${k} = ${v}`).join(', ') },
-        { label: 'Command', value: `exoscape reproduce qian2021 --replicates ${e.replicates} --seed ${e.seed}${Object.entries(overrides).map(([k, v]) => ` --set ${k}=${v}`).join('')}` },
+        { label: 'Command', value: `exoscape reproduce qian2021 --replicates ${e.replicates} ${repeats !== undefined ? `--seeds ${seeds.join(',')}` : `--seed ${e.seed}`}${Object.entries(overrides).map(([k, v]) => ` --set ${k}=${v}`).join('')}` },
       ],
     },
-    summary: `The assays behind figures 1–5 of the seed study, run on the default model: vesicle production by donors at 21/5/1 % O2, uptake of labelled GDEs, recipients' miRNA and targets after 48 h of treatment, transwell migration, Matrigel invasion, wound healing and an orthotopic tumour whose hypoxic side emerges from O2 consumption. Arms differ only in protocol switches; ${held} of ${rep.claims.length} claims hold.`,
+    summary: `The assays behind figures 1–5 of the seed study, run on the default model: vesicle production by donors at 21/5/1 % O2, uptake of labelled GDEs, recipients' miRNA and targets after 48 h of treatment, transwell migration, Matrigel invasion, wound healing and an orthotopic tumour whose hypoxic side emerges from O2 consumption. Arms differ only in protocol switches; ${heldText}.`,
     methods: `Mean ± SD of n = ${e.replicates} independent replicates per arm. Each claim is a planned comparison: two arms — Welch two-sample t-test; three — one-way ANOVA then Tukey HSD; the claim holds when every comparison it names has p < 0.05 in the stated direction (and, for uptake, the time course rises and levels off). Effect: Hedges' g (small-sample corrected) of the first comparison. Readouts are Poisson counts around the simulated amounts; replicates vary by their seeds (motility, division, death), so they vary less than lab replicates and p-values are smaller.`,
-    claims: claimRows(rep),
+    claims: repeats !== undefined ? repeatedRows(claimRows(rep), repeats) : claimRows(rep),
     figures,
     rules,
     parameters,
   });
   write(join(dir, 'index.html'), html);
-  write(join(dir, 'claims.json'), `${JSON.stringify(claimsJson(rep.claims), null, 2)}\n`);
+  write(join(dir, 'claims.json'), `${JSON.stringify(repeats !== undefined ? repeatsJson(repeats) : claimsJson(rep.claims), null, 2)}\n`);
   write(join(dir, 'results.json'), `${JSON.stringify(rep)}\n`);
   return written;
 }
