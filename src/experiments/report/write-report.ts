@@ -75,8 +75,10 @@ function repeatedRows(rows: readonly ClaimRow[], repeats: readonly RepeatedClaim
   return rows.map((row, i) => {
     const c = repeats[i]!;
     if (c.id !== row.id) throw new RangeError(`report: claim ${row.id} has no repeats`);
-    const evaluated = c.repeats.every((r) => r.problem === null);
-    return { ...row, holds: evaluated ? c.holds : null, note: `${repeatNote(c)} Values, effect and p below are seed ${c.repeats[0]!.seed}'s. ${row.note ?? ''}` };
+    // fails if it failed at an evaluated seed; not evaluated if it held wherever it was evaluated but not everywhere
+    const failed = c.repeats.some((r) => r.problem === null && !r.holds);
+    const holds = failed ? false : c.repeats.every((r) => r.problem === null) ? c.holds : null;
+    return { ...row, holds, note: `${repeatNote(c)} Values, effect and p in this row are seed ${c.repeats[0]!.seed}'s. ${row.note ?? ''}` };
   });
 }
 
