@@ -15,31 +15,21 @@ export function parseRoute(hash: string): Route {
   return { page: 'atlas' };
 }
 
-/** The simulation page loads on first visit (deck.gl and uPlot are only needed there). */
-function LazySim({ runId }: { runId?: string }) {
-  const [Page, setPage] = useState<ComponentType<{ runId?: string }> | null>(null);
+/** A page whose module loads on first visit (deck.gl, uPlot and vega-embed are only needed on theirs). */
+function LazyPage<P extends object>({ load, props, loading }: { load: () => Promise<ComponentType<P>>; props: P; loading: string }) {
+  const [Page, setPage] = useState<ComponentType<P> | null>(null);
   useEffect(() => {
     let live = true;
-    void import('./sim/SimPage.tsx').then((m) => {
-      if (live) setPage(() => m.SimPage);
+    void load().then((page) => {
+      if (live) setPage(() => page);
     });
     return () => { live = false; };
-  }, []);
-  return Page ? <Page {...(runId !== undefined ? { runId } : {})} /> : <p class="muted pad">Loading the simulator…</p>;
+  }, [load]);
+  return Page ? <Page {...props} /> : <p class="muted pad">{loading}</p>;
 }
 
-/** The experiments page loads on first visit (vega-embed is only needed there). */
-function LazyExperiments({ experimentId }: { experimentId?: string }) {
-  const [Page, setPage] = useState<ComponentType<{ experimentId?: string }> | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('./experiments/ExperimentsPage.tsx').then((m) => {
-      if (live) setPage(() => m.ExperimentsPage);
-    });
-    return () => { live = false; };
-  }, []);
-  return Page ? <Page {...(experimentId !== undefined ? { experimentId } : {})} /> : <p class="muted pad">Loading the experiments…</p>;
-}
+const loadSim = () => import('./sim/SimPage.tsx').then((m) => m.SimPage);
+const loadExperiments = () => import('./experiments/ExperimentsPage.tsx').then((m) => m.ExperimentsPage);
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -84,8 +74,8 @@ function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {route.page === 'atlas' && <AtlasPage {...(route.relationId !== undefined ? { relationId: route.relationId } : {})} />}
-        {route.page === 'simulate' && <LazySim {...(route.runId !== undefined ? { runId: route.runId } : {})} />}
-        {route.page === 'experiments' && <LazyExperiments {...(route.experimentId !== undefined ? { experimentId: route.experimentId } : {})} />}
+        {route.page === 'simulate' && <LazyPage load={loadSim} props={route.runId !== undefined ? { runId: route.runId } : {}} loading="Loading the simulator…" />}
+        {route.page === 'experiments' && <LazyPage load={loadExperiments} props={route.experimentId !== undefined ? { experimentId: route.experimentId } : {}} loading="Loading the experiments…" />}
       </main>
     </>
   );
